@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Every target opts into the upcoming features Hummingbird uses, so imports and
+// existentials stay explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "reconcile",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reconcile", targets: ["reconcile"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Pure logic, no I/O: config loading and diagnostics, the event catalog,
+        // the planner and the plan renderers.
+        .target(
+            name: "ReconcileCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Catalog/Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // The Stripe client: wire models, form encoding, errors, retry policy and
+        // an HTTP transport protocol with a URLSession implementation.
+        .target(name: "StripeAPI", swiftSettings: swiftSettings),
+        // The engine: per account list → plan → apply, across accounts.
+        .target(name: "Reconciler", dependencies: ["ReconcileCore", "StripeAPI"], swiftSettings: swiftSettings),
+        // A Stripe of our own. Imports neither the client nor the core, so the two
+        // sides cannot share an encoding bug.
+        .target(
+            name: "StripeEmulator",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line tool wiring the targets together.
+        .executableTarget(
+            name: "reconcile",
+            dependencies: [
+                "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "ReconcileCoreTests", dependencies: ["ReconcileCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StripeEmulatorTests",
+            dependencies: ["StripeEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeEmulator"], swiftSettings: swiftSettings),
+        // Runs the built `reconcile` executable against a live emulator.
+        .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
+    ]
+)

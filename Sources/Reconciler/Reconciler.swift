@@ -1,0 +1,2 @@
+/// The reconcile engine.
+public enum Reconciler {}

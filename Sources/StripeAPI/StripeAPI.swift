@@ -1,0 +1,2 @@
+/// The Stripe client for webhook endpoints.
+public enum StripeAPI {}

@@ -1,0 +1,2 @@
+/// A local Stripe emulator for webhook endpoints.
+public enum StripeEmulator {}
