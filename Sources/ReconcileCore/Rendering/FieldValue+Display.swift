@@ -13,7 +13,8 @@ extension FieldValue {
 extension FieldChange {
     /// One line per changed value: metadata is shown key by key.
     public var displayLines: [(name: String, from: String, to: String)] {
-        if field == .metadata, case .map(let old)? = from, case .map(let new)? = to {
+        if field == .metadata, case .map(let new)? = to {
+            let old: [String: String] = if case .map(let map)? = from { map } else { [:] }
             return Set(old.keys).union(new.keys).sorted().compactMap { key in
                 guard old[key] != new[key] else { return nil }
                 return ("metadata.\(key)", old[key].map { "\"\($0)\"" } ?? "(none)", new[key].map { "\"\($0)\"" } ?? "(none)")

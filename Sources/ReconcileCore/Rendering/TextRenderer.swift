@@ -50,22 +50,41 @@ public struct TextRenderer: Sendable {
         if let note = planned.action.note { head += paint(" # \(note)", .dim) }
         var out = head + "\n"
         let lines = planned.action.changes.flatMap(\.displayLines)
-        let width = lines.map(\.name.count).max() ?? 0
-        for line in lines {
-            let name = line.name + String(repeating: " ", count: width - line.name.count)
-            if case .create = planned.action {
-                out += "      \(name) = \(line.to)\n"
-            } else {
-                out += "      \(name): \(line.from) → \(line.to)\n"
-            }
+        let isCreate = if case .create = planned.action { true } else { false }
+        let labels = lines.map { isCreate ? $0.name : $0.name + ":" }
+        let width = labels.map(\.count).max() ?? 0
+        for (label, line) in zip(labels, lines) {
+            let padded = label + String(repeating: " ", count: width - label.count)
+            out += isCreate ? "      \(padded) = \(line.to)\n" : "      \(padded) \(line.from) → \(line.to)\n"
         }
         return out
     }
 
+    /// After an apply: what failed or was refused, then the totals applied.
+    public func renderResults(_ report: RunReport) -> String {
+        var out = ""
+        for account in report.accounts {
+            switch account.outcome {
+            case .failed(let message, let completed):
+                let total = account.plan?.actions.filter(\.isChange).count ?? 0
+                out += paint("\(account.config): failed:", .red) + " \(message)\n"
+                if total > 0 { out += "  \(completed) of \(total) changes were applied before the failure; run again to finish.\n" }
+            case .refused:
+                out += paint("\(account.config): refused", .red) + ": nothing was written\n"
+            case .applied, .planned:
+                continue
+            }
+        }
+        return out + footer(report)
+    }
+
     func footer(_ report: RunReport) -> String {
         let s = report.summary
-        let verb = report.dryRun ? "Plan" : "Applied"
-        return "\(verb): \(s.create) to create, \(s.update) to update, \(s.replace) to replace, \(s.delete) to delete, \(s.adopt) to adopt, \(s.unchanged) unchanged.\n"
+        if report.dryRun {
+            return "Plan: \(s.create) to create, \(s.update) to update, \(s.replace) to replace, \(s.delete) to delete, \(s.adopt) to adopt, \(s.unchanged) unchanged.\n"
+        }
+        let applied = PlanSummary(report.accounts.filter { $0.outcome == .applied }.compactMap(\.plan))
+        return "Applied: \(applied.create) created, \(applied.update) updated, \(applied.replace) replaced, \(applied.delete) deleted, \(applied.adopt) adopted, \(applied.unchanged) unchanged.\n"
     }
 
     static func symbol(_ action: Action) -> (String, ANSIColor) {
