@@ -90,9 +90,14 @@ struct EmulatorCommand: AsyncParsableCommand {
         let server = EmulatorServer(
             emulator: Emulator(configuration: configuration, snapshot: snapshot),
             host: host, port: port, stateFile: stateFile)
-        try await server.run { address in
-            // Written unbuffered: scripts read this first line to find the port.
-            FileHandle.standardOutput.write(Data("reconcile emulator listening on \(address)\n".utf8))
+        do {
+            try await server.run { address in
+                // Written unbuffered: scripts read this first line to find the port.
+                FileHandle.standardOutput.write(Data("reconcile emulator listening on \(address)\n".utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: the emulator on \(host):\(port) stopped: \(error) (--port 0 picks a free port)\n".utf8))
+            throw Exit.failed
         }
     }
 }

@@ -26,7 +26,8 @@ struct EmulatorState: Sendable {
 
     mutating func record(_ entry: RequestLogEntry, limit: Int) {
         log.append(entry)
-        if log.count > limit { log.removeFirst(log.count - limit) }
+        // Trimmed a tenth at a time, so a full log does not shift on every request.
+        if log.count > limit { log.removeFirst(log.count - limit + limit / 10) }
     }
 
     /// The latency for one request: fixed plus uniform jitter.
