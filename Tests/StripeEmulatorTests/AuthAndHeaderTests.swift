@@ -54,6 +54,12 @@ import StripeEmulator
         }
     }
 
+    @Test func trailingSlashesGetStripesHint() {
+        let reply = stripe.send("GET", "/v1/webhook_endpoints/")
+        reply.expectError(404)
+        #expect((reply.error["message"] as? String)?.contains("remove the trailing slash") == true)
+    }
+
     @Test func errorBodiesHaveStripesShape() {
         let reply = stripe.send("GET", "/v1/webhook_endpoints/we_nope")
         #expect(reply.text.hasPrefix(#"{"error":{"code":"resource_missing","doc_url":"https://stripe.com/docs/error-codes/resource-missing","message":"No such webhook_endpoint: 'we_nope'","param":"id","request_log_url":"https://dashboard.stripe.com/test/logs/req_"#))

@@ -115,7 +115,7 @@ expect_error("unknown event type", stripe.InvalidRequestError,
              lambda: create(enabled_events=["charge.succeeded", "not.an_event"]), param="enabled_events")
 expect_error("invalid url", stripe.InvalidRequestError, lambda: create(url="example.com/x"), param="url", code="url_invalid")
 expect_error("live mode refuses http urls", stripe.InvalidRequestError,
-             lambda: create(key=f"sk_live_conformance{RUN}", url="http://example.com/x"), param="url", code="url_invalid")
+             lambda: create(key=f"sk_live_conformance{RUN}", url="http://example.com/x"), param="url", code=None)
 expect_error("bad limit", stripe.InvalidRequestError, lambda: stripe.WebhookEndpoint.list(limit=101), param="limit")
 expect_error("missing endpoint is 404 resource_missing", stripe.InvalidRequestError,
              lambda: stripe.WebhookEndpoint.retrieve("we_doesnotexist"), param="id", code="resource_missing", http_status=404)

@@ -14,7 +14,8 @@ extension AccountState {
         var metadata: [String: String] = [:]
         if let value = changes.metadata { try EndpointChanges.apply(metadata: value, to: &metadata) }
         guard endpoints.count < context.maxEndpoints else {
-            throw .invalid(nil, "You have reached the maximum of \(context.maxEndpoints) webhook endpoints in \(livemode ? "live" : "test") mode for this account. Delete an endpoint you no longer need before creating another.")
+            // Stripe's wording, e.g. "You have reached the maximum of 16 test webhook endpoints."
+            throw .invalid(nil, "You have reached the maximum of \(context.maxEndpoints) \(livemode ? "" : "test ")webhook endpoints.")
         }
         var id = context.random.identifier("we_", count: 24)
         while endpoints[id] != nil { id = context.random.identifier("we_", count: 24) }

@@ -74,13 +74,14 @@ struct EndpointChanges: Sendable {
 
     private static func validURL(_ text: String, livemode: Bool) throws(StripeError) -> String {
         guard text.count <= 5000 else { throw .invalid("url", "Invalid url: must be at most 5000 characters", code: "url_invalid") }
+        let scheme = text.split(separator: ":", maxSplits: 1).first?.lowercased()
+        // Stripe's live-mode refusal carries no code, unlike other URL errors.
+        if livemode && scheme != "https" {
+            throw .invalid("url", "Invalid URL: \(text). URLs in livemode must begin with \"https://\"")
+        }
         let components = URLComponents(string: text)
-        let scheme = components?.scheme?.lowercased()
         guard let components, scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
             throw .invalid("url", "Invalid URL: \(text). URLs must begin with \"http://\" or \"https://\" and name a host.", code: "url_invalid")
-        }
-        if livemode && scheme != "https" {
-            throw .invalid("url", "Invalid URL: \(text). Webhook endpoint URLs in live mode must begin with \"https://\".", code: "url_invalid")
         }
         return text
     }

@@ -58,7 +58,9 @@ extension StripeError {
 
     static func unrecognizedURL(method: String, path: String) -> StripeError {
         StripeError(status: 404, type: .invalidRequest, code: nil,
-                    message: "Unrecognized request URL (\(method): \(path)). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
+                    message: "Unrecognized request URL (\(method): \(path)). "
+                        + (path.hasSuffix("/") ? "If you are trying to list objects, remove the trailing slash. If you are trying to retrieve an object, make sure you passed a valid (non-empty) identifier in your code. " : "")
+                        + "Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
                     param: nil)
     }
 }
