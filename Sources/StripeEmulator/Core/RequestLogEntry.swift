@@ -40,12 +40,15 @@ public struct RequestLogEntry: Sendable, Codable, Equatable {
     public var seq: Int
     /// The account's fingerprint (`acct_...`), nil when no valid key was given.
     public var account: String?
+    /// The HTTP method.
     public var method: String
+    /// The path, without the query.
     public var path: String
     /// Encoded as a number, or `"dropped"` / `"lost"`.
     public var status: Result
     /// POST or DELETE.
     public var isWrite: Bool
+    /// The `Idempotency-Key` of a POST.
     public var idempotencyKey: String?
     /// The response was an idempotent replay.
     public var replayed: Bool

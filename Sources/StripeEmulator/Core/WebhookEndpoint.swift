@@ -8,14 +8,19 @@ public struct WebhookEndpoint: Sendable, Codable, Equatable {
     public var application: String?
     /// Unix seconds.
     public var created: Int
+    /// Free text, at most 5000 characters.
     public var description: String?
+    /// Event types, or `["*"]` for all.
     public var enabledEvents: [String]
+    /// Whether the endpoint belongs to a live-mode key.
     public var livemode: Bool
+    /// At most 50 string pairs.
     public var metadata: [String: String]
     /// `whsec_...`; returned by the API only when the endpoint is created.
     public var secret: String
     /// `enabled` or `disabled`.
     public var status: String
+    /// Where events would be sent.
     public var url: String
     /// Creation order, to sort endpoints created in the same second newest first.
     public var sequence: Int
