@@ -38,8 +38,6 @@ let package = Package(
         .target(
             name: "StripeEmulator",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
-            // Its own copy of the event types and API versions (a test keeps it equal to ../shared/stripe/).
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         // The command-line tool wiring the targets together.

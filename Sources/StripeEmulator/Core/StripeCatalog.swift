@@ -13,22 +13,24 @@ public struct StripeCatalog: Sendable {
         self.apiVersions = apiVersions
     }
 
-    /// The lists bundled with the emulator (`Resources/event-types.txt`, `api-versions.txt`).
+    /// The lists compiled into the emulator, from Stripe's OpenAPI spec.
     public static let bundled = StripeCatalog(
-        eventTypes: Set(lines(of: "event-types")),
-        apiVersions: Set(lines(of: "api-versions"))
+        eventTypes: Set(lines(of: eventTypesText)),
+        apiVersions: Set(lines(of: apiVersionsText))
     )
 
-    /// The text of a bundled list, for the test that compares it with the shared copy.
+    /// The text of a compiled-in list (`event-types` or `api-versions`), for the test that
+    /// compares it with the shared copy.
     public static func bundledText(_ name: String) -> String? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: name, withExtension: "txt")
-        else { return nil }
-        return try? String(contentsOf: url, encoding: .utf8)
+        switch name {
+        case "event-types": eventTypesText
+        case "api-versions": apiVersionsText
+        default: nil
+        }
     }
 
-    private static func lines(of name: String) -> [String] {
-        (bundledText(name) ?? "").split(whereSeparator: \.isNewline)
+    private static func lines(of text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline)
             .map { String($0).trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
