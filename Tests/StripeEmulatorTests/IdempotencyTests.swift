@@ -64,4 +64,15 @@ import StripeEmulator
         let replay = stripe.send("POST", "/v1/webhook_endpoints/\(id)", "description=a", headers: ["Idempotency-Key": "u1"])
         #expect(replay.text == first.text)
     }
+
+    @Test func aReplayWhileTheFirstIsInFlightIsAConflict() {
+        let stripe = TestStripe(faults: EmulatorFaults(latencyMs: 1000))
+        let first = stripe.send("POST", "/v1/webhook_endpoints", body, headers: ["Idempotency-Key": "f1"])
+        #expect(first.status == 200)
+        stripe.send("POST", "/v1/webhook_endpoints", body, headers: ["Idempotency-Key": "f1"])
+            .expectError(409, code: "idempotency_key_in_use")
+        stripe.clock.advance(by: 1.5)
+        let replay = stripe.send("POST", "/v1/webhook_endpoints", body, headers: ["Idempotency-Key": "f1"])
+        #expect(replay.text == first.text)
+    }
 }

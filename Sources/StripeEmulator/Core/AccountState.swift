@@ -40,4 +40,6 @@ struct IdempotencyRecord: Sendable, Codable {
     var requestId: String
     /// Unix seconds, from the injected clock.
     var created: Double
+    /// When the first response is sent (after injected latency); a replay before then is a 409.
+    var answeredAt: Double?
 }

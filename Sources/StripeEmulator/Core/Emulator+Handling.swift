@@ -22,7 +22,8 @@ extension Emulator {
                 isWrite: isPost || request.method == "DELETE",
                 idempotencyKey: isPost ? request.header("idempotency-key") : nil, replayed: false, requestId: requestId)
             let delay = state.latency()
-            let step = execute(request, requestId: requestId, now: now, state: &state, entry: &entry)
+            let step = execute(request, requestId: requestId, now: now, answeredAt: now + delay.seconds,
+                               state: &state, entry: &entry)
             let outcome: EmulatorOutcome
             switch step {
             case .drop:
@@ -47,7 +48,7 @@ extension Emulator {
         case drop
     }
 
-    private func execute(_ request: EmulatorRequest, requestId: String, now: Double,
+    private func execute(_ request: EmulatorRequest, requestId: String, now: Double, answeredAt: Double,
                          state: inout EmulatorState, entry: inout RequestLogEntry) -> Step {
         var logURL: String?
         func fail(_ error: StripeError) -> Step {
@@ -99,6 +100,8 @@ extension Emulator {
         if let idempotencyKey {
             guard idempotencyKey.count <= 255 else { return fail(.idempotencyKeyTooLong(idempotencyKey.count)) }
             if let record = account.idempotency[idempotencyKey], now - record.created < configuration.idempotencyTTL {
+                // The first request is still "in flight" (its latency has not elapsed): Stripe answers 409.
+                if let answered = record.answeredAt, now < answered { return fail(.idempotencyKeyInUse(idempotencyKey)) }
                 guard record.method == request.method, record.path == request.path else {
                     return fail(.idempotencyEndpoint(idempotencyKey, first: "\(record.method) \(record.path)", now: "\(request.method) \(request.path)"))
                 }
@@ -131,7 +134,8 @@ extension Emulator {
             account.expireIdempotency(now: now, ttl: configuration.idempotencyTTL)
             account.idempotency[idempotencyKey] = IdempotencyRecord(
                 method: request.method, path: request.path, parameters: parameters.canonical, status: status,
-                body: String(decoding: body, as: UTF8.self), requestId: entry.requestId ?? "", created: now)
+                body: String(decoding: body, as: UTF8.self), requestId: entry.requestId ?? "", created: now,
+                answeredAt: answeredAt)
         }
         if (route.isWrite && status == 200) || (idempotencyKey != nil && executed) {
             state.accounts[key.fingerprint] = account

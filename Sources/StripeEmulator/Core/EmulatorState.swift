@@ -36,3 +36,10 @@ struct EmulatorState: Sendable {
         return .milliseconds(max(0, faults.latencyMs) + jitter)
     }
 }
+
+extension Duration {
+    /// The duration in seconds, for arithmetic with the emulator's clock.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

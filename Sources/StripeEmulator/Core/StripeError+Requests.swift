@@ -51,6 +51,12 @@ extension StripeError {
         .invalid(nil, "Idempotency-Key must be at most 255 characters long; this one has \(length).")
     }
 
+    static func idempotencyKeyInUse(_ key: String) -> StripeError {
+        StripeError(status: 409, type: .invalidRequest, code: "idempotency_key_in_use",
+                    message: "There is currently another in-progress request using this Idempotency-Key ('\(key)'). Please try again later.",
+                    param: nil)
+    }
+
     static func idempotencyParameters(_ key: String) -> StripeError {
         StripeError(status: 400, type: .idempotency, code: nil,
                     message: "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '\(key)' if you meant to execute a different request.",
