@@ -15,7 +15,9 @@ import FoundationNetworking
         return folder.appendingPathComponent("reconcile")
     }()
 
-    @Test func servesSavesAndStopsOnInterrupt() async throws {
+    /// Ctrl-C (SIGINT) and SIGTERM both stop it cleanly, with the state saved.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func servesSavesAndStops(signal: Int32) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-command-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("sub/state.json")
@@ -45,7 +47,7 @@ import FoundationNetworking
         let (body, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self))")
 
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
