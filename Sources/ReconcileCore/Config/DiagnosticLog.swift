@@ -1,0 +1,42 @@
+import Yams
+
+/// The errors found in one file so far, each located and quoting its source line.
+struct DiagnosticLog {
+    let file: String
+    private let lines: [Substring]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return String(line)
+    }
+
+    func location(_ mark: Mark?) -> ConfigLocation {
+        ConfigLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func error(_ message: String, line: Int, column: Int, hint: String? = nil) {
+        diagnostics.append(Diagnostic(
+            location: ConfigLocation(file: file, line: line, column: column),
+            message: message, hint: hint, sourceLine: self.line(line)))
+    }
+
+    mutating func error(_ message: String, at mark: Mark?, hint: String? = nil) {
+        error(message, line: mark?.line ?? 1, column: mark?.column ?? 1, hint: hint)
+    }
+
+    /// The diagnostics in file order; errors found in separate passes interleave by position.
+    var sorted: [Diagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
+    }
+}
