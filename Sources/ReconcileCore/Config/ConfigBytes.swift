@@ -11,7 +11,7 @@ public enum ConfigBytes {
     public static func sizeError(byteCount: Int, path: String) -> Diagnostic? {
         guard byteCount > maxSize else { return nil }
         return Diagnostic(
-            location: ConfigLocation(file: path, line: 1, column: 1),
+            location: .file(path),
             message: "the file is \(describe(byteCount)); a config file may be at most 1 MiB",
             hint: "is this the right file? A config declares at most a few dozen triggers")
     }

@@ -57,7 +57,7 @@ public enum ConfigLoader {
             let account = "\(config.stripe.apiKeyEnv) \(config.stripe.owner)"
             if let first = owners[account] {
                 diagnostics.append(Diagnostic(
-                    location: ConfigLocation(file: config.path, line: 1, column: 1),
+                    location: .file(config.path),
                     message: "this file and \(first) both manage owner `\(config.stripe.owner)` with the key in \(config.stripe.apiKeyEnv)",
                     hint: "each would delete the other's endpoints; give one of them another `stripe.owner`"))
             } else {

@@ -1,5 +1,6 @@
 /// A position in a config file: the file as given, and a 1-based line and column
-/// (columns count Unicode scalars, as libyaml does).
+/// (columns count Unicode scalars, as libyaml does). Line 0 means the file as a whole
+/// (it is missing, unreadable or too large).
 public struct ConfigLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -11,8 +12,12 @@ public struct ConfigLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `FILE:LINE:COLUMN`, the form editors and CI annotations jump to.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// The whole file, for errors that are about no line in it.
+    public static func file(_ file: String) -> ConfigLocation { ConfigLocation(file: file, line: 0, column: 0) }
+
+    /// `FILE:LINE:COLUMN`, the form editors and CI annotations jump to; `FILE` alone for
+    /// the whole file.
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
     public static func < (a: ConfigLocation, b: ConfigLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

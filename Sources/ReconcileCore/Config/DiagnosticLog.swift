@@ -3,20 +3,25 @@ import Yams
 /// The errors found in one file so far, each located and quoting its source line.
 struct DiagnosticLog {
     let file: String
-    private let lines: [Substring]
+    private let lines: [Substring.UnicodeScalarView]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Errors past `limit`, counted but not kept: a wrong file (a log, a dump) would
+    /// otherwise bury the first, useful errors under thousands.
+    private(set) var suppressed = 0
+    static let limit = 100
 
     init(file: String, text: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on scalars: as Characters, "\r\n" is one grapheme that "\n" never matches.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The text of a 1-based line, without its line break.
     func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
         var line = lines[number - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return String(line)
+        if line.last == "\r" { line = line.dropLast() }
+        return String(String.UnicodeScalarView(line))
     }
 
     func location(_ mark: Mark?) -> ConfigLocation {
@@ -24,6 +29,10 @@ struct DiagnosticLog {
     }
 
     mutating func error(_ message: String, line: Int, column: Int, hint: String? = nil) {
+        guard diagnostics.count < Self.limit else {
+            suppressed += 1
+            return
+        }
         diagnostics.append(Diagnostic(
             location: ConfigLocation(file: file, line: line, column: column),
             message: message, hint: hint, sourceLine: self.line(line)))
@@ -35,8 +44,13 @@ struct DiagnosticLog {
 
     /// The diagnostics in file order; errors found in separate passes interleave by position.
     var sorted: [Diagnostic] {
-        diagnostics.enumerated()
+        let sorted = diagnostics.enumerated()
             .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
             .map(\.element)
+        guard suppressed > 0 else { return sorted }
+        return sorted + [Diagnostic(
+            location: .file(file),
+            message: "\(suppressed) more error\(suppressed == 1 ? "" : "s") not shown",
+            hint: "fix the errors above first; is this the right file?")]
     }
 }

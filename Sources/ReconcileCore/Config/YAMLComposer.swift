@@ -18,7 +18,8 @@ enum YAMLComposer {
     }
 
     static func compose(_ text: String, log: inout DiagnosticLog) -> Node? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
         for attempt in 0..<maxRetries {
             do {
                 return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"))
