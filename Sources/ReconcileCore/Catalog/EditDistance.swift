@@ -21,7 +21,8 @@ public enum EditDistance {
     }
 
     /// The candidates closest to `word`, best first, at most `limit` of them, keeping only
-    /// those close enough to be a plausible typo (a third of the word's length, at least 2).
+    /// those close enough to be a plausible typo (a third of the word's length, at least 2)
+    /// and no more than one edit worse than the best.
     public static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 1) -> [String] {
         // Long inputs are not typos of short config words; skipping them keeps a
         // pathological value (a megabyte-long key) from costing a quadratic comparison.
@@ -31,6 +32,7 @@ public enum EditDistance {
             .map { (candidate: $0, distance: between(word, $0)) }
             .filter { $0.distance <= threshold }
             .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-        return scored.prefix(limit).map(\.candidate)
+        guard let best = scored.first?.distance else { return [] }
+        return scored.prefix { $0.distance <= best + 1 }.prefix(limit).map(\.candidate)
     }
 }

@@ -45,8 +45,9 @@ public struct EventCatalog: Sendable {
 
     /// The known types closest to `type` by edit distance, best first, for "did you mean".
     public func suggestions(for type: String, limit: Int = 3) -> [String] {
-        let close = EditDistance.closest(to: type, in: types, limit: limit)
-        if !close.isEmpty { return close }
+        // Compared as words, so a display name with a typo finds its type too.
+        let close = EditDistance.closest(to: EventCatalog.displayKey(type), in: types.map(EventCatalog.displayKey), limit: limit)
+        if !close.isEmpty { return close.compactMap { byDisplayName[$0]?.first } }
         // A partial name (`subscription.updated`) is far from its full name by edit
         // distance but is a clear suffix or fragment of it.
         let lowered = type.lowercased()
