@@ -33,9 +33,12 @@ struct DiagnosticLog {
             suppressed += 1
             return
         }
+        // Redacted here as well as when rendered, so a caller printing `message` alone
+        // cannot leak a secret either.
         diagnostics.append(Diagnostic(
             location: ConfigLocation(file: file, line: line, column: column),
-            message: message, hint: hint, sourceLine: self.line(line)))
+            message: SecretPattern.redacted(message), hint: hint.map(SecretPattern.redacted),
+            sourceLine: self.line(line).map(SecretPattern.redacted)))
     }
 
     mutating func error(_ message: String, at mark: Mark?, hint: String? = nil) {
