@@ -38,7 +38,7 @@ struct DiagnosticLog {
         diagnostics.append(Diagnostic(
             location: ConfigLocation(file: file, line: line, column: column),
             message: SecretPattern.redacted(message), hint: hint.map(SecretPattern.redacted),
-            sourceLine: self.line(line).map(SecretPattern.redacted)))
+            sourceLine: self.line(line).flatMap { $0.isEmpty ? nil : SecretPattern.redacted($0) }))
     }
 
     mutating func error(_ message: String, at mark: Mark?, hint: String? = nil) {
