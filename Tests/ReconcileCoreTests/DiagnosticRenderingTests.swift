@@ -43,4 +43,12 @@ import Testing
     @Test func wholeFileErrorsHaveNoPosition() {
         #expect(Diagnostic(location: .file("dir/x.yaml"), message: "no such file or folder").rendered() == "dir/x.yaml: error: no such file or folder")
     }
+
+    @Test func longLinesAreCutAroundTheColumn() {
+        let line = String(repeating: "a", count: 500) + "X" + String(repeating: "b", count: 500)
+        let diagnostic = Diagnostic(location: ConfigLocation(file: "f", line: 1, column: 501), message: "m", sourceLine: line)
+        let rendered = diagnostic.rendered().split(separator: "\n").map(String.init)
+        #expect(rendered[1] == "…" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…")
+        #expect(rendered[2] == String(repeating: " ", count: 61) + "^")
+    }
 }

@@ -22,10 +22,10 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
         let style = TerminalStyle(enabled: colour)
         var lines = ["\(style.bold("\(location):")) \(style.red("error:")) \(style.bold(SecretPattern.redacted(message)))"]
         if let sourceLine {
-            let shown = SecretPattern.redacted(sourceLine)
+            let (shown, caretOffset) = Self.window(of: SecretPattern.redacted(sourceLine), around: location.column - 1)
             lines.append(shown)
             // Tabs stay tabs so the caret lines up with what the terminal shows.
-            let pad = shown.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let pad = shown.unicodeScalars.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " }.joined()
             lines.append(pad + style.green("^"))
         }
         if let hint {
@@ -35,6 +35,20 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
     }
 
     public var description: String { rendered() }
+
+    /// The part of a long line around `column` (0-based), marked with `…` where cut, and
+    /// where the column falls in it: a minified or generated line can be megabytes long.
+    static func window(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > width else { return (line, max(0, column)) }
+        let start = max(0, min(column - width / 2, scalars.count - width))
+        let end = min(scalars.count, start + width)
+        var view = String.UnicodeScalarView()
+        if start > 0 { view.append("…") }
+        view.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { view.append("…") }
+        return (String(view), max(0, column - start) + (start > 0 ? 1 : 0))
+    }
 }
 
 /// ANSI styling for diagnostics; a no-op when colour is off.

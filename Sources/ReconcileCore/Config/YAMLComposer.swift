@@ -128,8 +128,10 @@ enum YAMLComposer {
             return "a value containing `: ` must be quoted, or this line's indentation is off"
         case "found undefined alias":
             return "aliases (`*name`) are not supported here; write the value out"
+        case _ where problem.hasPrefix("Maximum nesting level"):
+            return "the values nest too deeply; a config file nests a few levels at most"
         default:
-            guard let context else { return "check the indentation and quoting of this line and the one above" }
+            guard let context, !context.text.isEmpty else { return "check the indentation and quoting of this line and the one above" }
             return "\(context.text) started at line \(context.mark.line), column \(context.mark.column); check its indentation and quoting"
         }
     }
