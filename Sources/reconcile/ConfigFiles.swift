@@ -29,16 +29,21 @@ struct ConfigOptions: ParsableArguments {
 /// `ExitCode(3)`; nothing else should be done with the configs then.
 func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false) throws -> [AccountConfig] {
     let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
-    let (files, readErrors) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
+    let (files, readErrors, order) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
     let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
+    var diagnostics = readErrors
     switch result {
     case .success(let configs) where readErrors.isEmpty:
         return configs
     case .success:
-        ConfigFiles.report(ConfigErrors(readErrors))
+        break
     case .failure(let errors):
-        ConfigFiles.report(ConfigErrors(readErrors + errors.diagnostics))
+        diagnostics += errors.diagnostics
     }
+    // Reported in the order the paths were given, each file's errors in its own order.
+    let rank = { (d: Diagnostic) in order.firstIndex(of: d.location.file) ?? order.count }
+    let sorted = diagnostics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    ConfigFiles.report(ConfigErrors(sorted))
     throw Exit.invalidConfig
 }
 
@@ -46,18 +51,21 @@ func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersi
 enum ConfigFiles {
     static let defaultPath = "stripe-webhooks.yaml"
 
-    /// The bytes of every file `paths` names, in order, and an error for each path that
-    /// cannot be read. Sizes are checked before reading.
-    static func read(paths: [String]) -> (files: [(path: String, data: Data)], errors: [Diagnostic]) {
+    /// The bytes of every file `paths` names, an error for each path that cannot be read,
+    /// and every path met, in order. Sizes are checked before reading.
+    static func read(paths: [String]) -> (files: [(path: String, data: Data)], errors: [Diagnostic], order: [String]) {
         var files: [(path: String, data: Data)] = []
         var errors: [Diagnostic] = []
+        var order: [String] = []
         var seen: Set<String> = []
         for path in paths {
             switch expand(path) {
             case .failure(let error):
                 errors.append(error)
+                order.append(path)
             case .success(let filePaths):
                 for file in filePaths where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+                    order.append(file)
                     switch readFile(file) {
                     case .success(let data): files.append((file, data))
                     case .failure(let error): errors.append(error)
@@ -65,7 +73,7 @@ enum ConfigFiles {
                 }
             }
         }
-        return (files, errors)
+        return (files, errors, order)
     }
 
     /// A file as itself; a folder as its `*.yaml`/`*.yml` files, sorted, not recursive.
