@@ -32,6 +32,7 @@ func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersi
     let (files, readErrors, order) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
     let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
     var diagnostics = readErrors
+    var unshown = 0
     switch result {
     case .success(let configs) where readErrors.isEmpty:
         return configs
@@ -39,11 +40,12 @@ func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersi
         break
     case .failure(let errors):
         diagnostics += errors.diagnostics
+        unshown = errors.unshown
     }
     // Reported in the order the paths were given, each file's errors in its own order.
     let rank = { (d: Diagnostic) in order.firstIndex(of: d.location.file) ?? order.count }
     let sorted = diagnostics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
-    ConfigFiles.report(ConfigErrors(sorted))
+    ConfigFiles.report(ConfigErrors(sorted, unshown: unshown))
     throw Exit.invalidConfig
 }
 

@@ -106,8 +106,9 @@ import Testing
 
     @Test func manyErrorsAreCapped() {
         let yaml = "version: 1\nworkflows: []\n" + (1...300).map { "k\($0): 1" }.joined(separator: "\n")
-        let found = diagnostics(yaml)
-        #expect(found.count == DiagnosticLog.limit + 1)
-        #expect(found.last?.message == "200 more errors not shown")
+        guard case .failure(let errors) = load(yaml) else { Issue.record("expected errors"); return }
+        #expect(errors.diagnostics.count == DiagnosticLog.limit)
+        #expect(errors.unshown == 200)
+        #expect(errors.rendered().hasSuffix("200 more not shown (at most 100 per file)\n300 errors in 1 file; nothing was sent to Stripe"))
     }
 }

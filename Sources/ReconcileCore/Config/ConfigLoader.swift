@@ -14,17 +14,17 @@ public enum ConfigLoader {
         TextScan.secrets(in: &log, lineCount: lineCount)
         // A tab in the indentation makes libyaml fail with an unhelpful message at the
         // first one; the scan has already said what is wrong at every one.
-        if TextScan.tabs(in: &log, lineCount: lineCount) { return .failure(ConfigErrors(log.sorted)) }
+        if TextScan.tabs(in: &log, lineCount: lineCount) { return .failure(log.errors) }
         guard let root = YAMLComposer.compose(text, log: &log) else {
             if log.diagnostics.isEmpty {
                 log.error("the file is empty", line: 1, column: 1,
                           hint: "a config starts with `version: 1`, then `stripe:` and `workflows:`")
             }
-            return .failure(ConfigErrors(log.sorted))
+            return .failure(log.errors)
         }
         var reader = ConfigReader(log: log, environment: environment, options: options)
         let config = reader.read(root, path: path)
-        guard let config, reader.log.diagnostics.isEmpty else { return .failure(ConfigErrors(reader.log.sorted)) }
+        guard let config, reader.log.diagnostics.isEmpty else { return .failure(reader.log.errors) }
         return .success(config)
     }
 
@@ -46,10 +46,13 @@ public enum ConfigLoader {
     ) -> Result<[AccountConfig], ConfigErrors> {
         var configs: [AccountConfig] = []
         var diagnostics: [Diagnostic] = []
+        var unshown = 0
         for file in files {
             switch load(data: file.data, path: file.path, environment: environment, options: options) {
             case .success(let config): configs.append(config)
-            case .failure(let errors): diagnostics += errors.diagnostics
+            case .failure(let errors):
+                diagnostics += errors.diagnostics
+                unshown += errors.unshown
             }
         }
         var owners: [String: String] = [:]
@@ -64,6 +67,6 @@ public enum ConfigLoader {
                 owners[account] = config.path
             }
         }
-        return diagnostics.isEmpty ? .success(configs) : .failure(ConfigErrors(diagnostics))
+        return diagnostics.isEmpty ? .success(configs) : .failure(ConfigErrors(diagnostics, unshown: unshown))
     }
 }

@@ -45,15 +45,12 @@ struct DiagnosticLog {
         error(message, line: mark?.line ?? 1, column: mark?.column ?? 1, hint: hint)
     }
 
-    /// The diagnostics in file order; errors found in separate passes interleave by position.
-    var sorted: [Diagnostic] {
+    /// The errors in file order (errors found in separate passes interleave by position),
+    /// with the count of those past the limit.
+    var errors: ConfigErrors {
         let sorted = diagnostics.enumerated()
             .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
             .map(\.element)
-        guard suppressed > 0 else { return sorted }
-        return sorted + [Diagnostic(
-            location: .file(file),
-            message: "\(suppressed) more error\(suppressed == 1 ? "" : "s") not shown",
-            hint: "fix the errors above first; is this the right file?")]
+        return ConfigErrors(sorted, unshown: suppressed)
     }
 }
