@@ -1,9 +1,11 @@
 /// Every error found in one or more config files, in file order then position.
 public struct ConfigErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The errors, located.
     public var diagnostics: [Diagnostic]
     /// Errors found but not kept: each file keeps its first 100.
     public var unshown: Int
 
+    /// Errors from `diagnostics`, plus a count of others found but not kept.
     public init(_ diagnostics: [Diagnostic], unshown: Int = 0) {
         self.diagnostics = diagnostics
         self.unshown = unshown

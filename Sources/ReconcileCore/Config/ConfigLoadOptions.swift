@@ -5,6 +5,7 @@ public struct ConfigLoadOptions: Sendable, Equatable {
     /// Accept a well-formed `api_version` the bundled list lacks (`YYYY-MM-DD.name`).
     public var allowUnknownAPIVersions: Bool
 
+    /// Options; by default only the bundled catalog is accepted.
     public init(allowUnknownEvents: Bool = false, allowUnknownAPIVersions: Bool = false) {
         self.allowUnknownEvents = allowUnknownEvents
         self.allowUnknownAPIVersions = allowUnknownAPIVersions

@@ -2,10 +2,14 @@
 /// (columns count Unicode scalars, as libyaml does). Line 0 means the file as a whole
 /// (it is missing, unreadable or too large).
 public struct ConfigLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The path as given on the command line (or in the folder).
     public var file: String
+    /// 1-based; 0 for the whole file.
     public var line: Int
+    /// 1-based, in Unicode scalars; 0 for the whole file.
     public var column: Int
 
+    /// A position in `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -19,6 +23,7 @@ public struct ConfigLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// the whole file.
     public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
+    /// File, then line, then column.
     public static func < (a: ConfigLocation, b: ConfigLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }

@@ -1,5 +1,6 @@
 /// One config error, located, with what would be right; rendered like a compiler's.
 public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
+    /// Where the error is.
     public var location: ConfigLocation
     /// What is wrong, one sentence without a final period.
     public var message: String
@@ -8,6 +9,7 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
     /// The text of the offending line, shown under the message with a caret.
     public var sourceLine: String?
 
+    /// A diagnostic; `sourceLine` is quoted under the message when given.
     public init(location: ConfigLocation, message: String, hint: String? = nil, sourceLine: String? = nil) {
         self.location = location
         self.message = message

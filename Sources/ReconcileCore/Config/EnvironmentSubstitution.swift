@@ -5,7 +5,9 @@ import Foundation
 public enum EnvironmentSubstitution {
     /// Why a value could not be substituted.
     public struct Failure: Error, Sendable, Equatable {
+        /// What is wrong.
         public var message: String
+        /// What would be right.
         public var hint: String?
     }
 

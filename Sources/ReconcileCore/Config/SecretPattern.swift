@@ -8,6 +8,7 @@ public enum SecretPattern {
     public struct Match: Sendable, Equatable {
         /// 0-based offset of the token in Unicode scalars.
         public var offset: Int
+        /// The prefix found, such as `sk_live_`: the only part ever shown.
         public var prefix: String
         /// Scalars in the token, the prefix included.
         public var length: Int
