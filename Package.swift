@@ -25,7 +25,6 @@ let package = Package(
         .target(
             name: "ReconcileCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Catalog/Resources")],
             swiftSettings: swiftSettings
         ),
         // The Stripe client: wire models, form encoding, errors, retry policy and
