@@ -82,7 +82,11 @@ import Testing
         ])
         let clock = ManualClock()
         let client = Fixtures.client(transport, clock: clock)
-        _ = try await client.createWebhookEndpoint(.init(url: "https://x.example", enabledEvents: ["*"]), idempotencyKey: "k-7")
+        let response = try await client.createWebhookEndpointWithResponse(
+            .init(url: "https://x.example", enabledEvents: ["*"]), idempotencyKey: "k-7")
+        #expect(response.idempotentReplayed)
+        #expect(response.attempts == 4)
+        #expect(response.requestId == "req_test123")
         #expect(transport.requests.count == 4)
         #expect(transport.requests.allSatisfy { $0.headers["Idempotency-Key"] == "k-7" })
         #expect(Set(transport.requests.compactMap(\.body)).count == 1)

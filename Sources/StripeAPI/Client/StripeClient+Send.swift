@@ -2,22 +2,32 @@ import Foundation
 
 extension StripeClient {
     /// Sends `request` with retries and decodes the 2xx body as `T`.
-    func send<T: Decodable>(_ request: StripeRequest, decoding type: T.Type) async throws -> T {
-        let response = try await send(request)
+    func send<T: Decodable & Sendable>(_ request: StripeRequest, decoding type: T.Type) async throws -> T {
+        try await sendForResponse(request, decoding: type).value
+    }
+
+    /// Sends `request` with retries and decodes the 2xx body as `T`, keeping what the
+    /// headers said.
+    func sendForResponse<T: Decodable & Sendable>(_ request: StripeRequest, decoding type: T.Type) async throws -> StripeResponse<T> {
+        let (response, attempts) = try await send(request)
         do {
-            return try JSONDecoder().decode(T.self, from: response.body)
+            return StripeResponse(
+                value: try JSONDecoder().decode(T.self, from: response.body),
+                requestId: response.header("request-id").map(redactor.redact),
+                idempotentReplayed: response.header("idempotent-replayed")?.lowercased() == "true",
+                attempts: attempts)
         } catch {
             throw stripeError(
-                kind: .unexpectedResponse, for: request, response: response, attempts: 1,
+                kind: .unexpectedResponse, for: request, response: response, attempts: attempts,
                 message: "the response is not the expected JSON (\(bodySummary(response)))")
         }
     }
 
     /// Sends `request` until it succeeds, fails for good, or the retry bounds are reached.
     ///
-    /// - Returns: the 2xx response.
+    /// - Returns: the 2xx response and the number of attempts made.
     /// - Throws: ``StripeError``, or `CancellationError` once the task is cancelled.
-    func send(_ request: StripeRequest) async throws -> HTTPResponse {
+    func send(_ request: StripeRequest) async throws -> (HTTPResponse, attempts: Int) {
         let httpRequest = try httpRequest(for: request)
         let start = clock.now()
         var attempt = 0
@@ -47,7 +57,7 @@ extension StripeClient {
                 outcome, method: request.method, hasIdempotencyKey: request.idempotencyKey != nil,
                 failedAttempt: attempt, elapsed: clock.now() - start, random: random())
             record(request, attempt: attempt, outcome: outcome, decision: decision, duration: clock.now() - attemptStart)
-            if succeeded, let response { return response }
+            if succeeded, let response { return (response, attempt) }
             guard case .retry(let delay) = decision else {
                 throw failure(outcome, response: response, request: request, attempts: attempt)
             }

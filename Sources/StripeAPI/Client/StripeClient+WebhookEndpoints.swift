@@ -39,10 +39,18 @@ extension StripeClient {
     public func createWebhookEndpoint(
         _ params: WebhookEndpointCreateParams, idempotencyKey: String?
     ) async throws -> WebhookEndpoint {
+        try await createWebhookEndpointWithResponse(params, idempotencyKey: idempotencyKey).value
+    }
+
+    /// Creates an endpoint, also telling whether Stripe replayed an earlier create with
+    /// the same idempotency key (the endpoint then existed before this call).
+    public func createWebhookEndpointWithResponse(
+        _ params: WebhookEndpointCreateParams, idempotencyKey: String?
+    ) async throws -> StripeResponse<WebhookEndpoint> {
         let request = StripeRequest(
             method: "POST", path: "/v1/webhook_endpoints", form: params.form, idempotencyKey: idempotencyKey,
             operation: "create webhook endpoint for \(params.url)")
-        return try await send(request, decoding: WebhookEndpoint.self)
+        return try await sendForResponse(request, decoding: WebhookEndpoint.self)
     }
 
     /// Updates an endpoint (Stripe updates with POST); fields left `nil` are kept.

@@ -39,6 +39,22 @@ public final class URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
+        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange,
+        // so a server that trickles bytes cannot hold a run for ever.
+        let urlRequestCopy = urlRequest
+        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+            group.addTask { try await self.perform(urlRequestCopy) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportError.timedOut("no response within \(timeout)")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw TransportError.cancelled() }
+            return first
+        }
+    }
+
+    private func perform(_ urlRequest: URLRequest) async throws -> HTTPResponse {
         let data: Data
         let response: URLResponse
         do {
