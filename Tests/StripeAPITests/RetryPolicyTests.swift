@@ -29,6 +29,9 @@ import Testing
         (400, "TRUE", "POST", true, true),
         (400, "true", "POST", false, false),
         (200, nil, "GET", false, false),
+        // A 5xx saved for the key: retried, under the next key.
+        (500, "false", "POST", true, true),
+        (502, "false", "POST", false, false),
     ] as [(Int, String?, String, Bool, Bool)])
     func statusTable(status: Int, shouldRetry: String?, method: String, hasKey: Bool, retried: Bool) {
         var headers: [String: String] = [:]
@@ -101,5 +104,25 @@ import Testing
     @Test func neverMeansOneAttempt() {
         #expect(RetryPolicy.never.decide(response(503), method: "GET", hasIdempotencyKey: false, failedAttempt: 1,
                                          elapsed: .zero, random: 0) == .stop)
+    }
+
+    @Test(arguments: [
+        (500, ["stripe-should-retry": "false"], "POST", true, true),
+        (500, ["idempotent-replayed": "true"], "POST", true, true),
+        (500, [:], "POST", true, false),
+        (503, ["stripe-should-retry": "true"], "POST", true, false),
+        (429, ["idempotent-replayed": "true"], "POST", true, false),
+        (500, ["stripe-should-retry": "false"], "GET", false, false),
+        (500, ["stripe-should-retry": "false"], "POST", false, false),
+    ] as [(Int, [String: String], String, Bool, Bool)])
+    func newKeyOnlyForA5xxSavedForTheKey(status: Int, headers: [String: String], method: String, hasKey: Bool, expected: Bool) {
+        #expect(policy.needsNewIdempotencyKey(response(status, headers), method: method, hasIdempotencyKey: hasKey) == expected)
+    }
+
+    @Test func rotatedKeysFollowAFixedSequenceWithinStripesLength() {
+        #expect(StripeClient.rotatedIdempotencyKey("k", generation: 1) == "k")
+        #expect(StripeClient.rotatedIdempotencyKey("k", generation: 2) == "k~2")
+        let long = String(repeating: "a", count: 255)
+        #expect(StripeClient.rotatedIdempotencyKey(long, generation: 12) == String(repeating: "a", count: 252) + "~12")
     }
 }

@@ -101,6 +101,18 @@ import Testing
         #expect(client.metrics == expected)
     }
 
+    @Test func aServerErrorSavedForTheKeyIsRetriedUnderTheNextKey() async throws {
+        let transport = ScriptedTransport([
+            .stripeError(500, type: "api_error", headers: ["Stripe-Should-Retry": "false"]),
+            .stripeError(500, type: "api_error", headers: ["Idempotent-Replayed": "true"]),
+            .stripeError(503, type: "api_error"),
+            .json(200, Fixtures.createdEndpoint),
+        ])
+        _ = try await Fixtures.client(transport).createWebhookEndpoint(
+            .init(url: "https://x.example", enabledEvents: ["*"]), idempotencyKey: "k")
+        #expect(transport.requests.map { $0.headers["Idempotency-Key"] } == ["k", "k~2", "k~3", "k~3"])
+    }
+
     @Test func aPostWithoutAKeyIsNeverRetried() async throws {
         let transport = ScriptedTransport([.fail(.connectionDropped()), .json(200, Fixtures.createdEndpoint)])
         let error = try await #require(throws: StripeError.self) {

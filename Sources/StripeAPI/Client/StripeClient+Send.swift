@@ -28,9 +28,10 @@ extension StripeClient {
     /// - Returns: the 2xx response and the number of attempts made.
     /// - Throws: ``StripeError``, or `CancellationError` once the task is cancelled.
     func send(_ request: StripeRequest) async throws -> (HTTPResponse, attempts: Int) {
-        let httpRequest = try httpRequest(for: request)
+        var httpRequest = try httpRequest(for: request)
         let start = clock.now()
         var attempt = 0
+        var keyGeneration = 1
         while true {
             attempt += 1
             try Task.checkCancellation()
@@ -61,8 +62,21 @@ extension StripeClient {
             guard case .retry(let delay) = decision else {
                 throw failure(outcome, response: response, request: request, attempts: attempt)
             }
+            if let key = request.idempotencyKey, retryPolicy.needsNewIdempotencyKey(
+                outcome, method: request.method, hasIdempotencyKey: true) {
+                keyGeneration += 1
+                httpRequest.headers["Idempotency-Key"] = Self.rotatedIdempotencyKey(key, generation: keyGeneration)
+            }
             try await clock.sleep(for: delay)
         }
+    }
+
+    /// The `generation`-th key of `key`'s sequence: `key` itself, then `key~2`, `key~3`...,
+    /// cut to Stripe's 255 characters.
+    public static func rotatedIdempotencyKey(_ key: String, generation: Int) -> String {
+        guard generation > 1 else { return key }
+        let suffix = "~\(generation)"
+        return String(key.prefix(255 - suffix.count)) + suffix
     }
 
     private func httpRequest(for request: StripeRequest) throws -> HTTPRequest {

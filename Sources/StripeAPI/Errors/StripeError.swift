@@ -1,8 +1,10 @@
+import Foundation
+
 /// A request to Stripe that failed, with what Stripe said and what the user can do.
 ///
 /// Every text field is redacted: no API key, `Authorization` header or `whsec_` secret
 /// appears in it, even when a response body echoes one.
-public struct StripeError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct StripeError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// What kind of failure this is.
     public var kind: StripeErrorKind
     /// What was attempted, e.g. `create webhook endpoint`.
@@ -95,4 +97,7 @@ public struct StripeError: Error, Sendable, Equatable, CustomStringConvertible {
         if let requestId { text += " (Stripe request id \(requestId))" }
         return text
     }
+
+    /// The same as ``description``, for `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -30,6 +30,7 @@ extension RetryPolicy {
             return error.isRetryable
         case .response(let status, let headers):
             if (200..<300).contains(status) { return false }
+            if needsNewIdempotencyKey(outcome, method: method, hasIdempotencyKey: hasIdempotencyKey) { return true }
             // Stripe's own verdict overrides the status, as in Stripe's SDKs.
             switch headers["stripe-should-retry"]?.lowercased() {
             case "true": return true
@@ -37,6 +38,23 @@ extension RetryPolicy {
             default: return status == 409 || status == 429 || (500...599).contains(status)
             }
         }
+    }
+
+    /// Whether a POST failed in a way its idempotency key will only ever repeat: a 5xx that
+    /// Stripe saved for the key (`Idempotent-Replayed: true`, or `Stripe-Should-Retry:
+    /// false`, which Stripe sends when a retry with the key would get the same answer).
+    ///
+    /// Stripe keeps the key's result for 24 hours, so a retry, or the next run deriving
+    /// the same key, would get the same 500 for a day. Such a POST is retried under the
+    /// next key of a fixed sequence (``StripeClient/rotatedIdempotencyKey(_:generation:)``):
+    /// nothing was applied (or a duplicate is left for the next run to remove), and a
+    /// later run that meets the same 500 moves to the same next key, so runs still agree.
+    public func needsNewIdempotencyKey(_ outcome: AttemptOutcome, method: String, hasIdempotencyKey: Bool) -> Bool {
+        guard method.uppercased() == "POST", hasIdempotencyKey,
+              case .response(let status, let headers) = outcome, (500...599).contains(status)
+        else { return false }
+        return headers["idempotent-replayed"]?.lowercased() == "true"
+            || headers["stripe-should-retry"]?.lowercased() == "false"
     }
 
     /// The decision after the `failedAttempt`-th attempt (1-based) failed with `outcome`,
