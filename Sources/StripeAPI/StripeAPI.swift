@@ -1,2 +1,0 @@
-/// The Stripe client for webhook endpoints.
-public enum StripeAPI {}

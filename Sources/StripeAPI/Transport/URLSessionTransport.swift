@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationNetworking)
+@preconcurrency import FoundationNetworking
+#endif
+
+/// An ``HTTPTransport`` over Foundation's `URLSession` (libcurl on Linux).
+///
+/// Create one per run and share it: every account talks to the same host, and
+/// URLSession's default of 6 connections per host serialises concurrent requests
+/// (measured here: 200 requests at 50 ms latency took 1.79 s with 6, 0.23 s with 128).
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    /// Creates a transport with its own session.
+    ///
+    /// - Parameter maxConnectionsPerHost: how many requests may be in flight to one host.
+    public init(maxConnectionsPerHost: Int = 64) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = max(1, maxConnectionsPerHost)
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    /// Sends `request` once; any HTTP status is returned as a response.
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        urlRequest.timeoutInterval = Self.seconds(timeout)
+        urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
+        urlRequest.httpShouldHandleCookies = false
+        for (name, value) in request.headers {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange,
+        // so a server that trickles bytes cannot hold a run for ever.
+        let urlRequestCopy = urlRequest
+        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+            group.addTask { try await self.perform(urlRequestCopy) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportError.timedOut("no response within \(timeout)")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw TransportError.cancelled() }
+            return first
+        }
+    }
+
+    private func perform(_ urlRequest: URLRequest) async throws -> HTTPResponse {
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch let error as URLError {
+            throw Self.transportError(for: error)
+        } catch is CancellationError {
+            throw TransportError.cancelled()
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw TransportError.connectionDropped("not an HTTP response")
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Maps Foundation's error codes onto the faults the client knows how to handle.
+    static func transportError(for error: URLError) -> TransportError {
+        let detail = "URLError \(error.code.rawValue)"
+        switch error.code {
+        case .timedOut:
+            return .timedOut(detail)
+        case .cancelled:
+            return .cancelled(detail)
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+             .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .internationalRoamingOff,
+             .callIsActive, .dataNotAllowed:
+            return .connectionFailed(detail)
+        case .badURL, .unsupportedURL, .userAuthenticationRequired, .userCancelledAuthentication,
+             .requestBodyStreamExhausted, .fileDoesNotExist, .noPermissionsToReadFile:
+            return .invalidRequest(detail)
+        default:
+            // libcurl's "empty reply", "connection reset" and partial bodies all land here
+            // (networkConnectionLost, badServerResponse, cannotParseResponse, ...): the
+            // request may have been applied, so only an idempotent retry is safe.
+            return .connectionDropped(detail)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct StripeAPITestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}
