@@ -11,13 +11,13 @@ public struct Reconciliation: Sendable {
     /// Makes the Stripe access for one account.
     public var connect: @Sendable (AccountConfig, APIKey) -> any EndpointAPI
     public var secrets: SecretsFile?
-    public var progress: @Sendable (Progress) async -> Void
+    public var progress: @Sendable (RunProgress) async -> Void
 
     public init(
         options: PlanOptions, concurrency: Int = 16, environment: [String: String],
         secrets: SecretsFile? = nil,
         connect: @escaping @Sendable (AccountConfig, APIKey) -> any EndpointAPI,
-        progress: @escaping @Sendable (Progress) async -> Void = { _ in }
+        progress: @escaping @Sendable (RunProgress) async -> Void = { _ in }
     ) {
         self.options = options
         self.concurrency = max(1, concurrency)
@@ -115,7 +115,7 @@ public struct AccountRun: Sendable {
 }
 
 /// What a run reports as it goes, for progress on stderr.
-public enum Progress: Sendable {
+public enum RunProgress: Sendable {
     case planned(AccountReport)
     case applied(config: String, AppliedAction)
     case finished(AccountReport)
