@@ -113,3 +113,22 @@ import Testing
         expectError(trigger("event: customer.updated\nurl: [https://x.example]"), "6:14: `url` must be a single value, found a list")
     }
 }
+
+@Suite struct FamiliarMistakesTests {
+    @Test func aTriggerWrittenAsABareEvent() {
+        expectError("version: 1\nworkflows:\n  - name: wf\n    triggers:\n      - customer.updated\n",
+                    "5:9: a trigger must be a mapping of keys to values, found the string \"customer.updated\"",
+                    hint: "write `- event: customer.updated`, with `url: https://...` under it")
+    }
+
+    @Test func stripeStyleEventLists() {
+        let found = diagnostics(trigger("event: customer.updated\nurl: https://x.example\nenabled_events: [customer.created]"))
+        #expect(found.map(short) == ["7:9: unknown key `enabled_events` in a trigger"])
+        #expect(found.first?.hint == "a trigger is exactly one event: write `event: TYPE`, and one trigger per event")
+    }
+
+    @Test func aSigningSecretKey() {
+        let found = diagnostics(trigger("event: customer.updated\nurl: https://x.example\nsecret: abc"))
+        #expect(found.first?.hint == "Stripe makes an endpoint's signing secret when it is created; `--secrets-out FILE` saves it")
+    }
+}

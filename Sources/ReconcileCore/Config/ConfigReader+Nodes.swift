@@ -12,11 +12,11 @@ struct Fields {
 extension ConfigReader {
     /// The mapping's entries, after logging unknown keys (with the closest known one) and
     /// keys that are not plain strings. Nil, logged, when `node` is not a mapping.
-    mutating func fields(_ node: Node, of owner: String, allowed: [String]) -> Fields? {
+    mutating func fields(_ node: Node, of owner: String, allowed: [String], example: String? = nil) -> Fields? {
         guard visit(node) else { return nil }
         guard case .mapping(let mapping) = node else {
             log.error("\(owner) must be a mapping of keys to values, found \(describe(node))", at: node.mark,
-                      hint: "expected keys: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+                      hint: example ?? "expected keys: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
         }
         var fields = Fields(mark: mapping.mark)
@@ -36,8 +36,18 @@ extension ConfigReader {
         return fields
     }
 
+    /// Keys users coming from Stripe's API or other tools write, and what to do instead.
+    private static let familiarKeys = [
+        "<<": "YAML merge keys (`<<`) are not supported; write the keys out",
+        "events": "a trigger is exactly one event: write `event: TYPE`, and one trigger per event",
+        "enabled_events": "a trigger is exactly one event: write `event: TYPE`, and one trigger per event",
+        "secret": "Stripe makes an endpoint's signing secret when it is created; `--secrets-out FILE` saves it",
+        "api_key": "keys are never written in the file: `stripe.api_key_env` names the environment variable holding it",
+        "secret_key": "keys are never written in the file: `stripe.api_key_env` names the environment variable holding it",
+    ]
+
     private func unknownKeyHint(_ name: String, allowed: [String]) -> String {
-        if name == "<<" { return "YAML merge keys (`<<`) are not supported; write the keys out" }
+        if let hint = Self.familiarKeys[name] { return hint }
         if let close = EditDistance.closest(to: name, in: allowed).first { return "did you mean `\(close)`?" }
         return "expected one of \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
     }

@@ -30,7 +30,8 @@ extension ConfigReader {
     private mutating func readWorkflow(
         _ node: Node, stripe: StripeSettings, names: inout [String: Int], triggerLines: inout [String: Mark], count: inout Int
     ) -> Workflow? {
-        guard let fields = fields(node, of: "a workflow", allowed: Self.workflowKeys) else { return nil }
+        guard let fields = fields(node, of: "a workflow", allowed: Self.workflowKeys,
+                                  example: "write `- name: sync-customers`, with `triggers:` under it") else { return nil }
         var name: String?
         if let node = fields["name"] {
             name = string(node, "name")
@@ -84,7 +85,8 @@ extension ConfigReader {
     private mutating func readTrigger(
         _ node: Node, workflow: String?, workflowDescription: String?, stripe: StripeSettings, seen: inout [String: Mark]
     ) -> DeclaredTrigger? {
-        guard let fields = fields(node, of: "a trigger", allowed: Self.triggerKeys) else { return nil }
+        guard let fields = fields(node, of: "a trigger", allowed: Self.triggerKeys,
+                                  example: "write `- event: customer.updated`, with `url: https://...` under it") else { return nil }
         var event: String?
         if let node = fields["event"] {
             event = readEvent(node)
