@@ -7,8 +7,10 @@ struct Inventory {
     var foreign: Set<String> = []
 
     init(observed: [ObservedEndpoint], owner: String, options: PlanOptions) {
-        let oldestFirst = observed.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
-        for endpoint in oldestFirst {
+        // Stripe lists newest first and `created` has one-second steps: within a second,
+        // the later in the list is the older. Every run sees the same order, so agrees.
+        let oldestFirst = observed.enumerated().sorted { ($0.element.created, -$0.offset) < ($1.element.created, -$1.offset) }
+        for (_, endpoint) in oldestFirst {
             switch OwnershipMarks.ownership(of: endpoint, owner: owner) {
             case .managed(let key) where options.isTargeted(key):
                 managed[key, default: []].append(endpoint)
