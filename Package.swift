@@ -39,11 +39,14 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
+        // The emulator behind the client's transport protocol, without a socket: for
+        // `reconcile --emulator` and the engine's tests.
+        .target(name: "EmbeddedEmulator", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
         // The command-line tool wiring the targets together.
         .executableTarget(
             name: "reconcile",
             dependencies: [
-                "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator",
+                "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator", "EmbeddedEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -57,7 +60,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeEmulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator"], swiftSettings: swiftSettings),
         // Runs the built `reconcile` executable against a live emulator.
         .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
     ]

@@ -12,6 +12,8 @@ public protocol EndpointAPI: Sendable {
     func update(endpointID: String, _ update: EndpointUpdate, idempotencyKey: String) async throws
     /// Deletes the endpoint; one already gone counts as deleted.
     func delete(endpointID: String) async throws
+    /// Whether the endpoint exists now.
+    func exists(endpointID: String) async throws -> Bool
 }
 
 /// What a create returns that nothing else ever will: the signing secret.

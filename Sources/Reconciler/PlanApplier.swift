@@ -33,6 +33,9 @@ public struct PlanApplier: Sendable {
         }
     }
 
+    /// How many stale replays a create tolerates before trusting the answer.
+    static let maxStaleReplays = 3
+
     /// Sends the writes of one action; returns the endpoint it created, if any.
     func apply(_ planned: PlannedAction) async throws -> CreatedEndpoint? {
         let trigger = planned.trigger ?? ""
@@ -62,7 +65,20 @@ public struct PlanApplier: Sendable {
     /// Creates an endpoint, then disables it when declared so (Stripe creates enabled).
     func create(_ desired: DesiredEndpoint, trigger: String, replacing oldID: String? = nil) async throws -> CreatedEndpoint {
         let step = oldID.map { "replace-\($0)" } ?? "create"
-        let created = try await api.create(desired, idempotencyKey: idempotencyKey(trigger: trigger, step: step, payload: desired.canonicalForm, url: desired.url))
+        var attempt = 0
+        var created: CreatedEndpoint
+        while true {
+            let key = idempotencyKey(trigger: trigger, step: step, payload: desired.canonicalForm, url: desired.url, attempt: attempt)
+            created = try await api.create(desired, idempotencyKey: key)
+            // A replay answers with the endpoint an earlier request made with this key:
+            // our own lost attempt or a concurrent run (it exists), or a run from before a
+            // deletion that restored the same state (it is gone): then create anew.
+            guard created.replayed, attempt < Self.maxStaleReplays,
+                  !observed.contains(where: { $0.id == created.id }),
+                  try await !api.exists(endpointID: created.id)
+            else { break }
+            attempt += 1
+        }
         if !desired.enabled {
             let key = idempotencyKey(trigger: trigger, step: "disable-\(created.id)", payload: "")
             try await api.update(endpointID: created.id, EndpointUpdate(disabled: true), idempotencyKey: key)
@@ -72,9 +88,9 @@ public struct PlanApplier: Sendable {
 
     /// Keys derive from the trigger's own endpoints only, so runs racing on other
     /// triggers of the account still agree on this one's key.
-    func idempotencyKey(trigger: String, step: String, payload: String, url: String? = nil) -> String {
+    func idempotencyKey(trigger: String, step: String, payload: String, url: String? = nil, attempt: Int = 0) -> String {
         let relevant = observed.filter { $0.metadata[OwnershipMarks.trigger] == trigger || $0.url == url }
-        return IdempotencyKey.make(account: account, trigger: "\(owner)/\(trigger)", step: step, observed: relevant, payload: payload)
+        return IdempotencyKey.make(account: account, trigger: "\(owner)/\(trigger)", step: step, observed: relevant, payload: payload, attempt: attempt)
     }
 }
 

@@ -34,6 +34,15 @@ public struct StripeEndpointAPI: EndpointAPI {
     public func delete(endpointID: String) async throws {
         _ = try await client.deleteWebhookEndpoint(id: endpointID)
     }
+
+    public func exists(endpointID: String) async throws -> Bool {
+        do {
+            _ = try await client.retrieveWebhookEndpoint(id: endpointID)
+            return true
+        } catch let error as StripeError where error.kind == .notFound {
+            return false
+        }
+    }
 }
 
 extension ObservedEndpoint {

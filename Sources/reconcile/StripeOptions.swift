@@ -4,6 +4,7 @@ import ReconcileCore
 import Reconciler
 import StripeAPI
 import StripeEmulator
+import EmbeddedEmulator
 
 /// Where Stripe is: `--api-base` (or `STRIPE_API_BASE`), or the embedded emulator.
 struct StripeOptions: ParsableArguments {

@@ -4,10 +4,14 @@ import StripeEmulator
 
 /// Hands each request to an in-process `Emulator` instead of a socket, for
 /// `reconcile --emulator`: the client, its encoding and retries are the real ones.
-struct EmulatorTransport: HTTPTransport {
-    let emulator: Emulator
+public struct EmulatorTransport: HTTPTransport {
+    public let emulator: Emulator
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    public init(emulator: Emulator) {
+        self.emulator = emulator
+    }
+
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
         let headers = Dictionary(request.headers.map { ($0.key.lowercased(), $0.value) }) { _, last in last }
         let outcome = emulator.handle(EmulatorRequest(
