@@ -21,6 +21,17 @@ public struct APIKey: Sendable, CustomStringConvertible {
         self.isRestricted = restricted
     }
 
+    /// The key in the environment variable `name`, or a message saying what to set.
+    public static func from(_ environment: [String: String], name: String) -> Result<APIKey, KeyError> {
+        guard let raw = environment[name], !raw.isEmpty else {
+            return .failure(KeyError(message: "\(name) is not set: export it with the account's secret or restricted key (sk_test_…, sk_live_…, rk_test_… or rk_live_…)"))
+        }
+        guard let key = APIKey(raw) else {
+            return .failure(KeyError(message: "\(name) does not hold a Stripe API key: expected one starting with sk_test_, sk_live_, rk_test_ or rk_live_"))
+        }
+        return .success(key)
+    }
+
     /// A stable, non-secret name for the account, for idempotency keys and logs.
     public var fingerprint: String {
         var hasher = StableHasher()
@@ -29,6 +40,12 @@ public struct APIKey: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(isRestricted ? "rk" : "sk")_\(mode.rawValue)_…(redacted)" }
+}
+
+/// A missing or malformed key.
+public struct KeyError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
 extension String {

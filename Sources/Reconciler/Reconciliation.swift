@@ -39,12 +39,10 @@ public struct Reconciliation: Sendable {
 
     func planAccount(_ config: AccountConfig) async -> AccountRun {
         let owner = config.stripe.owner
-        let envName = config.stripe.apiKeyEnv
-        guard let raw = environment[envName], !raw.isEmpty else {
-            return AccountRun(config: config, failure: "\(envName) is not set: export it with the account's secret or restricted key (sk_test_…, sk_live_…, rk_test_… or rk_live_…)")
-        }
-        guard let key = APIKey(raw) else {
-            return AccountRun(config: config, failure: "\(envName) does not hold a Stripe API key: expected one starting with sk_test_, sk_live_, rk_test_ or rk_live_")
+        let key: APIKey
+        switch APIKey.from(environment, name: config.stripe.apiKeyEnv) {
+        case .success(let found): key = found
+        case .failure(let error): return AccountRun(config: config, failure: error.message)
         }
         // The mode guard is checked before any request.
         if let wanted = config.stripe.mode, wanted != key.mode {

@@ -214,4 +214,22 @@ import Testing
         let badKey = try await s.reconcile([], environment: ["STRIPE_API_KEY": "sk_test_"])
         #expect(badKey.status == 1, "\(badKey.all)")
     }
+
+    @Test func exportFedBackPlansNoChange() async throws {
+        let s = try await Scenario()
+        defer { s.finish() }
+        try s.write(config(Self.triggers))
+        _ = try await s.reconcile()
+        try await s.emulator.seed(key: s.key, url: "https://zapier.example.com/hook", events: ["charge.refunded"])
+        let exported = try await runReconcile(
+            ["export", "--config", s.folder.appendingPathComponent("stripe-webhooks.yaml").path, "--api-base", s.emulator.base.absoluteString, "--include-unmanaged"],
+            environment: ["STRIPE_API_KEY": s.key]
+        )
+        #expect(exported.status == 0, "\(exported.all)")
+        try s.write(exported.stdout, name: "exported.yaml")
+        let plan = try await s.reconcile(["--dry-run", "--detailed-exitcode", "--output", "json"], config: "exported.yaml")
+        #expect(plan.status == 2, "\(plan.all)")
+        let json = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any]
+        #expect(json?["summary"] as? [String: Int] == ["create": 0, "update": 0, "replace": 0, "delete": 0, "adopt": 1, "unchanged": 3])
+    }
 }
