@@ -30,7 +30,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the signing secret of every endpoint created to FILE (JSON, mode 0600, merged).", valueName: "FILE"))
     var secretsOut: String?
 
-    @Option(help: "Refuse a plan deleting more endpoints of undeclared triggers than N (default: the larger of 3 and half the managed endpoints).")
+    @Option(help: ArgumentHelp("Refuse a plan deleting more endpoints of undeclared triggers than N (default: the larger of 3 and half the managed endpoints).", valueName: "N"))
     var maxDeletes: Int?
 
     @Flag(help: "Allow any number of deletes of endpoints whose trigger is no longer declared.")
@@ -39,19 +39,20 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Allow replacing endpoints whose api_version or connect changed (they get new signing secrets).")
     var allowReplace = false
 
-    @Option(help: "Accounts reconciled at once.")
+    @Option(help: ArgumentHelp("Accounts reconciled at once.", valueName: "N"))
     var concurrency = 16
 
     @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C stops.")
     var watch = false
 
-    @Option(help: "Seconds between runs with --watch.")
-    var interval: Double = 60
+    @Option(help: ArgumentHelp("Seconds between runs with --watch (default 60).", valueName: "SECONDS"))
+    var interval: Double?
 
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
-        if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
+        if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
+        if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
     }
 
     func run() async throws {
@@ -62,7 +63,7 @@ struct ApplyCommand: AsyncParsableCommand {
         repeat {
             code = try await runOnce(configs: configs, options: options, connection: connection)
             // A controller keeps going after a failed run: the next one repairs it.
-            if watch { try await Task.sleep(for: .seconds(interval)) }
+            if watch { try await Task.sleep(for: .seconds(interval ?? 60)) }
         } while watch
         throw ExitCode(code)
     }
