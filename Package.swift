@@ -25,7 +25,6 @@ let package = Package(
         .target(
             name: "ReconcileCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Catalog/Resources")],
             swiftSettings: swiftSettings
         ),
         // The Stripe client: wire models, form encoding, errors, retry policy and
@@ -40,24 +39,28 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
+        // The emulator behind the client's transport protocol, without a socket: for
+        // `reconcile --emulator` and the engine's tests.
+        .target(name: "EmbeddedEmulator", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
         // The command-line tool wiring the targets together.
         .executableTarget(
             name: "reconcile",
             dependencies: [
-                "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator",
+                "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator", "EmbeddedEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "ReconcileCoreTests", dependencies: ["ReconcileCore"], swiftSettings: swiftSettings),
+        // Invalid/ is a corpus of bad config files the tests read from disk.
+        .testTarget(name: "ReconcileCoreTests", dependencies: ["ReconcileCore"], exclude: ["Invalid"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StripeEmulatorTests",
             dependencies: ["StripeEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeEmulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator"], swiftSettings: swiftSettings),
         // Runs the built `reconcile` executable against a live emulator.
         .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
     ]

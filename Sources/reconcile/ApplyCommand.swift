@@ -1,10 +1,112 @@
 import ArgumentParser
+import Foundation
+import ReconcileCore
+import Reconciler
+import StripeAPI
 
-/// Placeholder: `reconcile apply` is being built.
+/// `reconcile [--dry-run]`: list every account's endpoints, plan, print the plan and
+/// apply it.
 struct ApplyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "apply")
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Plan and apply: make Stripe match the config (the default command)."
+    )
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var stripe: StripeOptions
+
+    @Option(help: ArgumentHelp("Only triggers whose key (WORKFLOW/EVENT) starts with KEY (repeatable).", valueName: "KEY"))
+    var target: [String] = []
+
+    @Flag(help: "Plan only; send no write.")
+    var dryRun = false
+
+    @Flag(help: "Exit 2 when the plan has changes (pending with --dry-run, applied without).")
+    var detailedExitcode = false
+
+    @Option(help: "Plan format on stdout: text, json or markdown.")
+    var output: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the signing secret of every endpoint created to FILE (JSON, mode 0600, merged).", valueName: "FILE"))
+    var secretsOut: String?
+
+    @Option(help: "Refuse a plan deleting more endpoints of undeclared triggers than N (default: the larger of 3 and half the managed endpoints).")
+    var maxDeletes: Int?
+
+    @Flag(help: "Allow any number of deletes of endpoints whose trigger is no longer declared.")
+    var allowDeletes = false
+
+    @Flag(help: "Allow replacing endpoints whose api_version or connect changed (they get new signing secrets).")
+    var allowReplace = false
+
+    @Option(help: "Accounts reconciled at once.")
+    var concurrency = 16
+
+    @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C stops.")
+    var watch = false
+
+    @Option(help: "Seconds between runs with --watch.")
+    var interval: Double = 60
+
+    func validate() throws {
+        if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
+        if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
+    }
 
     func run() async throws {
-        throw ExitCode.failure
+        let configs = try config.load()
+        let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
+        let connection = try stripe.connection(concurrency: concurrency)
+        var code: Int32
+        repeat {
+            code = try await runOnce(configs: configs, options: options, connection: connection)
+            // A controller keeps going after a failed run: the next one repairs it.
+            if watch { try await Task.sleep(for: .seconds(interval)) }
+        } while watch
+        throw ExitCode(code)
     }
+
+    /// One reconcile of every account; returns the exit code.
+    func runOnce(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection) async throws -> Int32 {
+        let secrets = try secretsOut.map { path in
+            do { return try SecretsFile(path: path) } catch {
+                Terminal.error("\(error)")
+                throw Exit.failed
+            }
+        }
+        let progress = ProgressPrinter(accounts: configs.count)
+        let engine = Reconciliation(
+            options: options, concurrency: concurrency, environment: stripe.environment(for: configs),
+            secrets: secrets, connect: connection.api(config:key:), progress: progress.report
+        )
+        let planned = await engine.plan(configs)
+        let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
+        if dryRun {
+            print(render(plan), terminator: "")
+            return plan.exitCode(detailed: detailedExitcode)
+        }
+        if output == .text { print(render(plan), terminator: "") }
+        let applied = await engine.apply(planned)
+        let report = RunReport(dryRun: false, accounts: applied.map(\.report))
+        try await connection.save()
+        switch output {
+        case .text: print(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report), terminator: "")
+        case .json, .markdown: print(render(report), terminator: "")
+        }
+        return report.exitCode(detailed: detailedExitcode)
+    }
+
+    func render(_ report: RunReport) -> String {
+        switch output {
+        case .text: TextRenderer(colors: Terminal.colorsOnStdout).render(report)
+        case .json: JSONRenderer.render(report)
+        case .markdown: MarkdownRenderer.render(report)
+        }
+    }
+}
+
+/// The plan formats of `--output`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
 }

@@ -1,10 +1,32 @@
 import ArgumentParser
+import ReconcileCore
 
-/// Placeholder: `reconcile validate` is being built.
+/// `reconcile validate`: checks config files offline; no key is read, nothing is sent.
 struct ValidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check config files offline: no key is read and nothing is sent.",
+        discussion: "Prints one line per valid file and exits 0; otherwise prints every error (FILE:LINE:COLUMN) to stderr and exits 3.")
+
+    @OptionGroup var config: ConfigOptions
 
     func run() async throws {
-        throw ExitCode.failure
+        for account in try config.load() {
+            print("\(account.path): ok (\(Self.summary(of: account)))")
+        }
     }
+
+    /// `key $STRIPE_API_KEY, owner shop-prod, live, 3 workflows, 5 triggers (1 disabled)`.
+    static func summary(of account: AccountConfig) -> String {
+        let stripe = account.stripe
+        let triggers = account.triggers
+        let disabled = triggers.filter { !$0.enabled }.count
+        var parts = ["key $\(stripe.apiKeyEnv)", "owner \(stripe.owner)"]
+        if let mode = stripe.mode { parts.append("\(mode.rawValue) mode") }
+        parts.append(count(account.workflows.count, "workflow"))
+        parts.append(count(triggers.count, "trigger") + (disabled > 0 ? " (\(disabled) disabled)" : ""))
+        return parts.joined(separator: ", ")
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

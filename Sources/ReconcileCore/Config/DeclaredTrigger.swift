@@ -36,6 +36,10 @@ public struct DeclaredTrigger: Sendable, Equatable {
     /// The trigger's identity, `WORKFLOW/EVENT`.
     public var key: String { "\(workflow)/\(event)" }
 
+    /// The metadata keys reconcile writes on the endpoints it manages; a config may not declare them.
+    public static let reservedMetadataKeys = ["managed_by", "reconcile_owner", "reconcile_trigger", "reconcile_connect"]
+
+    /// The description of a trigger that declares none, in a workflow that has none.
     public static func defaultDescription(key: String) -> String {
         "Managed by reconcile: \(key)"
     }

@@ -1,0 +1,115 @@
+import ReconcileCore
+
+/// Applies one account's plan, action by action, in the plan's order: deletes first
+/// (they make room), then updates and adoptions, creates, and replaces last.
+public struct PlanApplier: Sendable {
+    public var api: any EndpointAPI
+    /// A non-secret fingerprint of the account, part of every idempotency key.
+    public var account: String
+    /// Endpoints listed when planning: the state idempotency keys derive from.
+    public var observed: [ObservedEndpoint]
+    public var owner: String
+
+    public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String) {
+        self.api = api
+        self.account = account
+        self.observed = observed
+        self.owner = owner
+    }
+
+    /// Applies every change of `plan`, calling `progress` after each. Stops at the first
+    /// failure and throws it, with how many actions completed before it.
+    public func apply(_ plan: Plan, progress: @Sendable (AppliedAction) async -> Void) async throws(ApplyFailure) {
+        var completed = 0
+        for planned in plan.actions where planned.isChange {
+            try Task.checkCancellation(orThrow: ApplyFailure(action: planned, completed: completed, underlying: CancellationError()))
+            do {
+                let created = try await apply(planned)
+                completed += 1
+                await progress(AppliedAction(planned: planned, created: created))
+            } catch {
+                throw ApplyFailure(action: planned, completed: completed, underlying: error)
+            }
+        }
+    }
+
+    /// How many stale replays a create tolerates before trusting the answer.
+    static let maxStaleReplays = 3
+
+    /// Sends the writes of one action; returns the endpoint it created, if any.
+    func apply(_ planned: PlannedAction) async throws -> CreatedEndpoint? {
+        let trigger = planned.trigger ?? ""
+        switch planned.action {
+        case .unchanged:
+            return nil
+        case .delete(let id, _):
+            try await api.delete(endpointID: id)
+            return nil
+        case .update(let id, let changes), .adopt(let id, let changes):
+            let update = EndpointUpdate(changes: changes)
+            let key = idempotencyKey(trigger: trigger, step: "update-\(id)", payload: update.canonicalForm)
+            try await api.update(endpointID: id, update, idempotencyKey: key)
+            return nil
+        case .create(let desired):
+            return try await create(desired, trigger: trigger)
+        case .replace(let oldID, let desired, _, let deleteFirst):
+            // Create first so the trigger is never without an endpoint, unless the cap
+            // leaves no room for both.
+            if deleteFirst { try await api.delete(endpointID: oldID) }
+            let created = try await create(desired, trigger: trigger, replacing: oldID)
+            if !deleteFirst { try await api.delete(endpointID: oldID) }
+            return created
+        }
+    }
+
+    /// Creates an endpoint, then disables it when declared so (Stripe creates enabled).
+    func create(_ desired: DesiredEndpoint, trigger: String, replacing oldID: String? = nil) async throws -> CreatedEndpoint {
+        let step = oldID.map { "replace-\($0)" } ?? "create"
+        var attempt = 0
+        var created: CreatedEndpoint
+        while true {
+            let key = idempotencyKey(trigger: trigger, step: step, payload: desired.canonicalForm, url: desired.url, attempt: attempt)
+            created = try await api.create(desired, idempotencyKey: key)
+            // A replay answers with the endpoint an earlier request made with this key:
+            // our own lost attempt or a concurrent run (it exists), or a run from before a
+            // deletion that restored the same state (it is gone): then create anew.
+            guard created.replayed, attempt < Self.maxStaleReplays,
+                  !observed.contains(where: { $0.id == created.id }),
+                  try await !api.exists(endpointID: created.id)
+            else { break }
+            attempt += 1
+        }
+        if !desired.enabled {
+            let key = idempotencyKey(trigger: trigger, step: "disable-\(created.id)", payload: "")
+            try await api.update(endpointID: created.id, EndpointUpdate(disabled: true), idempotencyKey: key)
+        }
+        return created
+    }
+
+    /// Keys derive from the trigger's own endpoints only, so runs racing on other
+    /// triggers of the account still agree on this one's key.
+    func idempotencyKey(trigger: String, step: String, payload: String, url: String? = nil, attempt: Int = 0) -> String {
+        let relevant = observed.filter { $0.metadata[OwnershipMarks.trigger] == trigger || $0.url == url }
+        return IdempotencyKey.make(account: account, trigger: "\(owner)/\(trigger)", step: step, observed: relevant, payload: payload, attempt: attempt)
+    }
+}
+
+/// One action done, and the endpoint it created if any.
+public struct AppliedAction: Sendable {
+    public var planned: PlannedAction
+    public var created: CreatedEndpoint?
+}
+
+/// The first failure of an apply: which action, and how many were done before it.
+public struct ApplyFailure: Error {
+    public var action: PlannedAction
+    public var completed: Int
+    public var underlying: any Error
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// Throws `error` when the current task is cancelled.
+    static func checkCancellation<E: Error>(orThrow error: @autoclosure () -> E) throws(E) {
+        if Task.isCancelled { throw error() }
+    }
+}

@@ -1,2 +1,0 @@
-/// The reconcile engine.
-public enum Reconciler {}

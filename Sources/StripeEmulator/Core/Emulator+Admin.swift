@@ -1,0 +1,62 @@
+import Foundation
+
+/// The `/_emulator/` endpoints tests use to look inside and steer the emulator.
+///
+/// | request | answer |
+/// | --- | --- |
+/// | `GET /_emulator/requests` | the request log, oldest first |
+/// | `DELETE /_emulator/requests` | clears the log |
+/// | `GET /_emulator/endpoints` + `Authorization: Bearer KEY` | that account's endpoints, newest first, secrets included |
+/// | `GET /_emulator/faults`, `POST /_emulator/faults` (JSON) | reads or replaces the faults |
+/// | `POST /_emulator/reset` | forgets every account and the log |
+extension Emulator {
+    func handleAdmin(_ request: EmulatorRequest) -> EmulatorResponse {
+        switch (request.method, request.path) {
+        case ("GET", "/_emulator/requests"):
+            return Self.json(200, encodable: requestLog())
+        case ("DELETE", "/_emulator/requests"):
+            clearRequestLog()
+            return Self.json(200, .object([("cleared", .bool(true))]))
+        case ("GET", "/_emulator/endpoints"):
+            guard case .key(let raw) = APIKey.credential(from: request.header("authorization")),
+                  let endpoints = endpoints(forKey: raw)
+            else { return Self.adminError(401, "Pass the account's key as Authorization: Bearer KEY.") }
+            return Self.json(200, .object([
+                ("object", .string("list")),
+                ("data", .array(endpoints.map { $0.json(includingSecret: true) })),
+                ("has_more", .bool(false)),
+                ("url", .string("/_emulator/endpoints")),
+            ]))
+        case ("GET", "/_emulator/faults"):
+            return Self.json(200, encodable: faults)
+        case ("POST", "/_emulator/faults"):
+            do {
+                let faults = try JSONDecoder().decode(EmulatorFaults.self, from: Data(request.body))
+                setFaults(faults)
+                return Self.json(200, encodable: faults)
+            } catch {
+                return Self.adminError(400, "The body must be a JSON object of EmulatorFaults fields (latencyMs, jitterMs, rateLimit, serverError, unavailable, drop, lost, writesOnly, methods): \(error)")
+            }
+        case ("POST", "/_emulator/reset"):
+            reset()
+            return Self.json(200, .object([("reset", .bool(true))]))
+        default:
+            return Self.adminError(404, "Unknown emulator admin request \(request.method) \(request.path).")
+        }
+    }
+
+    private static func json(_ status: Int, _ value: JSONValue) -> EmulatorResponse {
+        EmulatorResponse(status: status, headers: ["Content-Type": "application/json"], body: value.serialized())
+    }
+
+    private static func json(_ status: Int, encodable: some Encodable) -> EmulatorResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(encodable)).map { Array($0) } ?? []
+        return EmulatorResponse(status: status, headers: ["Content-Type": "application/json"], body: body)
+    }
+
+    private static func adminError(_ status: Int, _ message: String) -> EmulatorResponse {
+        json(status, StripeError(status: status, type: .invalidRequest, message: message).body(requestLogURL: nil))
+    }
+}

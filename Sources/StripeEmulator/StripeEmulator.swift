@@ -1,2 +1,0 @@
-/// A local Stripe emulator for webhook endpoints.
-public enum StripeEmulator {}

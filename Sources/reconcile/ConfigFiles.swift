@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import ReconcileCore
+
+/// `--config` and the flags that widen what a config may name, shared by every command
+/// that reads config files.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "A config file, or a folder of *.yaml/*.yml files (repeatable; default: \(ConfigFiles.defaultPath)).",
+        valueName: "PATH"))
+    var paths: [String] = []
+
+    @Flag(help: "Accept a well-formed event type that the bundled catalog lacks (Stripe adds new ones).")
+    var allowUnknownEvents = false
+
+    @Flag(name: .customLong("allow-unknown-api-versions"),
+          help: "Accept a well-formed api_version (YYYY-MM-DD.name) that the bundled list lacks.")
+    var allowUnknownAPIVersions = false
+
+    /// Every account declared, or exit 3 after printing every error.
+    func load() throws -> [AccountConfig] {
+        try loadConfigs(paths: paths, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
+    }
+}
+
+/// Reads the config files named by `paths` (files, or folders of `*.yaml`/`*.yml` files,
+/// not recursive; `stripe-webhooks.yaml` when empty) and loads them with the process
+/// environment. On any error, prints every diagnostic of every file to stderr and throws
+/// `ExitCode(3)`; nothing else should be done with the configs then.
+func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false) throws -> [AccountConfig] {
+    let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
+    let (files, readErrors, order) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
+    let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
+    var diagnostics = readErrors
+    var unshown = 0
+    switch result {
+    case .success(let configs) where readErrors.isEmpty:
+        return configs
+    case .success:
+        break
+    case .failure(let errors):
+        diagnostics += errors.diagnostics
+        unshown = errors.unshown
+    }
+    // Reported in the order the paths were given, each file's errors in its own order.
+    let rank = { (d: Diagnostic) in order.firstIndex(of: d.location.file) ?? order.count }
+    let sorted = diagnostics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    ConfigFiles.report(ConfigErrors(sorted, unshown: unshown))
+    throw Exit.invalidConfig
+}
+
+/// Finding and reading config files: the I/O the pure loader leaves to its caller.
+enum ConfigFiles {
+    static let defaultPath = "stripe-webhooks.yaml"
+
+    /// The bytes of every file `paths` names, an error for each path that cannot be read,
+    /// and every path met, in order. Sizes are checked before reading.
+    static func read(paths: [String]) -> (files: [(path: String, data: Data)], errors: [Diagnostic], order: [String]) {
+        var files: [(path: String, data: Data)] = []
+        var errors: [Diagnostic] = []
+        var order: [String] = []
+        var seen: Set<String> = []
+        for path in paths {
+            switch expand(path) {
+            case .failure(let error):
+                errors.append(error)
+                order.append(path)
+            case .success(let filePaths):
+                for file in filePaths where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+                    order.append(file)
+                    switch readFile(file) {
+                    case .success(let data): files.append((file, data))
+                    case .failure(let error): errors.append(error)
+                    }
+                }
+            }
+        }
+        return (files, errors, order)
+    }
+
+    /// A file as itself; a folder as its `*.yaml`/`*.yml` files, sorted, not recursive.
+    static func expand(_ path: String) -> Result<[String], Diagnostic> {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            let hint = path == defaultPath
+                ? "create \(defaultPath) here, or pass --config PATH (a file or a folder of .yaml files)"
+                : "check the path; --config takes a file or a folder of .yaml files"
+            return .failure(Diagnostic(location: .file(path), message: "no such file or folder", hint: hint))
+        }
+        guard isFolder.boolValue else { return .success([path]) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return .failure(Diagnostic(location: .file(path), message: "cannot list the folder: \(reason(error))"))
+        }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let files = names
+            .filter { name in
+                let lower = name.lowercased()
+                guard !name.hasPrefix("."), lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { return false }
+                var isSubfolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isSubfolder) && !isSubfolder.boolValue
+            }
+            .sorted()
+            .map { "\(folder)/\($0)" }
+        guard !files.isEmpty else {
+            return .failure(Diagnostic(location: .file(path), message: "the folder has no *.yaml or *.yml file",
+                                       hint: "a folder holds one config file per account; subfolders are not read"))
+        }
+        return .success(files)
+    }
+
+    private static func readFile(_ path: String) -> Result<Data, Diagnostic> {
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = (attributes[.size] as? NSNumber)?.intValue,
+               let error = ConfigBytes.sizeError(byteCount: size, path: path) {
+                return .failure(error)
+            }
+            // Read at most one byte past the limit: a file that grew after the size
+            // check (or a device such as /dev/zero) cannot make us read it all.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                return .failure(Diagnostic(location: .file(path), message: "cannot read the file: permission denied or not a regular file"))
+            }
+            defer { try? handle.close() }
+            return .success(try handle.read(upToCount: ConfigBytes.maxSize + 1) ?? Data())
+        } catch {
+            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(reason(error))"))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+
+    /// Prints every diagnostic to stderr, in colour on a terminal unless `NO_COLOR` is set.
+    static func report(_ errors: ConfigErrors) {
+        let environment = ProcessInfo.processInfo.environment
+        let colour = isatty(STDERR_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        FileHandle.standardError.write(Data((errors.rendered(colour: colour) + "\n").utf8))
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ReconcileCore
+import Reconciler
+import StripeAPI
+import StripeEmulator
+import EmbeddedEmulator
+
+/// Where Stripe is: `--api-base` (or `STRIPE_API_BASE`), or the embedded emulator.
+struct StripeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Stripe API base (env STRIPE_API_BASE; default https://api.stripe.com).", valueName: "URL"))
+    var apiBase: String?
+
+    @Flag(help: "Run against an embedded emulator instead of Stripe; no account or real key needed.")
+    var emulator = false
+
+    @Option(help: ArgumentHelp("State of the embedded emulator.", valueName: "FILE"))
+    var emulatorState = ".reconcile/emulator.json"
+
+    func validate() throws {
+        if emulator, apiBase != nil { throw ValidationError("--emulator and --api-base name two different Stripes: pass one.") }
+        if let apiBase {
+            do { _ = try APIBase.parse(apiBase) } catch { throw ValidationError("--api-base: \(error)") }
+        }
+    }
+
+    /// The environment keys are read from. Against the embedded emulator an unset key
+    /// becomes a made-up one of the config's mode, so no real key is ever needed.
+    func environment(for configs: [AccountConfig]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        guard emulator else { return environment }
+        for config in configs where (environment[config.stripe.apiKeyEnv] ?? "").isEmpty {
+            let mode = config.stripe.mode ?? .test
+            environment[config.stripe.apiKeyEnv] = "sk_\(mode.rawValue)_emulator_\(config.stripe.apiKeyEnv)"
+        }
+        return environment
+    }
+
+    /// Opens the Stripe the run talks to.
+    func connection(concurrency: Int) throws -> StripeConnection {
+        if emulator {
+            let file = StateFile(path: emulatorState)
+            do {
+                let embedded = Emulator(snapshot: try file.load())
+                return StripeConnection(apiBase: APIBase.stripe, transport: EmulatorTransport(emulator: embedded), embedded: (embedded, file))
+            } catch {
+                Terminal.error("\(error)")
+                throw Exit.failed
+            }
+        }
+        let base = apiBase ?? ProcessInfo.processInfo.environment["STRIPE_API_BASE"].flatMap { $0.isEmpty ? nil : $0 }
+        let url: URL
+        do { url = try base.map(APIBase.parse) ?? APIBase.stripe } catch {
+            Terminal.error("STRIPE_API_BASE: \(error)")
+            throw Exit.usage
+        }
+        // Every account talks to the same host: size the connection pool to the run.
+        let transport = URLSessionTransport(maxConnectionsPerHost: max(8, concurrency * 2))
+        return StripeConnection(apiBase: url, transport: transport, embedded: nil)
+    }
+}
+
+/// The Stripe a run talks to, shared by every account of the run.
+struct StripeConnection: Sendable {
+    let apiBase: URL
+    let transport: any HTTPTransport
+    let embedded: (emulator: Emulator, file: StateFile)?
+
+    func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
+        StripeEndpointAPI(client: StripeClient(apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv))
+    }
+
+    /// Saves the embedded emulator's state, so the next run sees what this one did.
+    func save() throws {
+        guard let (emulator, file) = embedded else { return }
+        do { try file.save(emulator.snapshot()) } catch {
+            Terminal.error("\(error)")
+            throw Exit.failed
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ReconcileCore
+
+/// Every file under `examples/` loads, so the examples never rot.
+@Suite struct ExamplesTests {
+    static func exampleFiles() -> [URL] {
+        let folder = repositoryRoot.appendingPathComponent("examples")
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }
+            .filter { ["yaml", "yml"].contains($0.pathExtension) } ?? []
+        return files.sorted { $0.path < $1.path }
+    }
+
+    @Test func thereAreExamples() {
+        #expect(Self.exampleFiles().count >= 4)
+    }
+
+    @Test(arguments: exampleFiles())
+    func exampleLoads(_ file: URL) throws {
+        let data = try Data(contentsOf: file)
+        switch ConfigLoader.load(data: data, path: file.lastPathComponent, environment: [:]) {
+        case .success(let config):
+            #expect(!config.triggers.isEmpty)
+            // The README runs the examples against the embedded emulator, which takes
+            // https or loopback http only.
+            #expect(config.triggers.allSatisfy { $0.url.hasPrefix("https://") })
+        case .failure(let errors):
+            Issue.record("\(file.path) is invalid:\n\(errors.rendered())")
+        }
+    }
+
+    @Test func mesaStoreDeclaresTheStoreWorkflows() throws {
+        let url = repositoryRoot.appendingPathComponent("examples/mesa-store.yaml")
+        let config = try ConfigLoader.load(data: Data(contentsOf: url), path: "mesa-store.yaml", environment: [:]).get()
+        let events = Set(config.triggers.map(\.event))
+        #expect(events.isSuperset(of: ["customer.updated", "customer.subscription.updated", "invoice.payment_failed", "checkout.session.completed"]))
+        #expect(config.triggers.contains { !$0.enabled })
+        #expect(config.triggers.contains { !$0.metadata.isEmpty })
+    }
+
+    @Test func stagingProductionTakesTheEnvironment() throws {
+        let url = repositoryRoot.appendingPathComponent("examples/staging-production.yaml")
+        let data = try Data(contentsOf: url)
+        let staging = try ConfigLoader.load(data: data, path: "s.yaml", environment: [:]).get()
+        #expect(staging.triggers[0].url == "https://staging.hooks.example.com/stripe/checkout")
+        #expect(staging.stripe.owner == "orders-staging")
+        let production = try ConfigLoader.load(data: data, path: "s.yaml", environment: [
+            "WEBHOOK_HOST": "https://hooks.example.com", "DEPLOY_ENV": "production", "STRIPE_KEY_VAR": "STRIPE_LIVE_KEY",
+        ]).get()
+        #expect(production.triggers[0].url == "https://hooks.example.com/stripe/checkout")
+        #expect(production.stripe.owner == "orders-production")
+        #expect(production.stripe.apiKeyEnv == "STRIPE_LIVE_KEY")
+    }
+}

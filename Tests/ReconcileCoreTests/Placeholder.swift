@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReconcileCoreTestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}

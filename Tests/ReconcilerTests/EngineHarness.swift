@@ -1,0 +1,48 @@
+import EmbeddedEmulator
+import ReconcileCore
+import StripeAPI
+import StripeEmulator
+@testable import Reconciler
+
+/// The engine wired to an in-process emulator through the real client, as
+/// `reconcile --emulator` is, with fast retries and no client-side rate limit.
+struct EngineHarness {
+    let emulator: Emulator
+    let key = "sk_test_engine"
+
+    init(maxEndpoints: Int = 16, faults: EmulatorFaults = .none, seed: UInt64 = 1) {
+        emulator = Emulator(configuration: EmulatorConfiguration(maxEndpoints: maxEndpoints, rateLimit: nil, faults: faults, faultSeed: seed))
+    }
+
+    func engine(_ options: PlanOptions = PlanOptions(), environment: [String: String]? = nil, secrets: SecretsFile? = nil) -> Reconciliation {
+        let emulator = emulator
+        return Reconciliation(options: options, environment: environment ?? ["STRIPE_API_KEY": key], secrets: secrets) { config, key in
+            StripeEndpointAPI(client: StripeClient(
+                apiKey: key.value, transport: EmulatorTransport(emulator: emulator), keySource: config.stripe.apiKeyEnv,
+                retry: RetryPolicy(maxRetries: 8, baseDelay: .milliseconds(1), maxDelay: .milliseconds(4)),
+                requestsPerSecond: 0
+            ))
+        }
+    }
+
+    /// Plans and applies, as one `reconcile` run does.
+    func run(_ configs: [AccountConfig], _ options: PlanOptions = PlanOptions(), environment: [String: String]? = nil, secrets: SecretsFile? = nil) async -> [AccountReport] {
+        let engine = engine(options, environment: environment, secrets: secrets)
+        return await engine.apply(await engine.plan(configs)).map(\.report)
+    }
+
+    var endpoints: [StripeEmulator.WebhookEndpoint] { emulator.endpoints(forKey: key) ?? [] }
+
+    /// Writes in the request log since the last `clear`.
+    var writes: Int { emulator.requestLog().filter(\.isWrite).count }
+}
+
+func account(_ triggers: [(String, String)], owner: String = "engine", maxEndpoints: Int = 16, keyEnv: String = "STRIPE_API_KEY", path: String = "engine.yaml") -> AccountConfig {
+    AccountConfig(
+        path: path,
+        stripe: StripeSettings(apiKeyEnv: keyEnv, owner: owner, maxEndpoints: maxEndpoints),
+        workflows: triggers.map { workflow, event in
+            Workflow(name: workflow, triggers: [DeclaredTrigger(workflow: workflow, event: event, url: "https://hooks.example.com/\(workflow)/\(event)")])
+        }
+    )
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReconcilerTestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}

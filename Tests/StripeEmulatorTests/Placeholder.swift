@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct StripeEmulatorTestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}
