@@ -35,6 +35,17 @@ import Testing
         #expect(!String(describing: client).contains(apiKey))
     }
 
+    @Test func printingARequestNeverShowsTheKey() {
+        let request = HTTPRequest(
+            method: "POST", url: URL(string: "https://api.stripe.com/v1/webhook_endpoints")!,
+            headers: ["Authorization": "Bearer \(apiKey)"], body: Data("x=1".utf8))
+        var dumped = ""
+        dump(request, to: &dumped)
+        #expect(!dumped.contains(apiKey))
+        #expect(!String(describing: request).contains(apiKey))
+        #expect(String(describing: request).contains("[redacted]"))
+    }
+
     @Test func redactorKeepsPrefixes() {
         let redactor = SecretRedactor(literals: ["custom-key-123456"])
         #expect(redactor.redact("a custom-key-123456 b whsec_x1 c sk_test_y2 Bearer zzz")

@@ -69,7 +69,7 @@ import Testing
         ("<html><body>502 Bad Gateway</body></html>", 200),
         ("{\"id\": \"we_1\", \"obj", 200),
         ("", 200),
-        ("not json", 401),
+        ("not json", 400),
         ("{\"unexpected\": true}", 404),
     ])
     func garbledBodiesBecomeUnexpectedResponse(body: String, status: Int) async throws {
@@ -77,6 +77,14 @@ import Testing
         #expect(error.kind == .unexpectedResponse)
         #expect(error.status == status)
         #expect(error.description.contains("check --api-base / STRIPE_API_BASE"))
+    }
+
+    @Test func aBodyless401IsStillAnAuthenticationError() async throws {
+        let error = try #require(await failure(.respond(HTTPResponse(status: 401, headers: ["Request-Id": "req_1"]))))
+        #expect(error.kind == .authentication)
+        #expect(error.description == "retrieve webhook endpoint we_1 failed (HTTP 401): HTTP 401 without a body; "
+            + "the API key in STRIPE_API_KEY was refused by Stripe: set it to a valid secret or restricted key "
+            + "(sk_... or rk_...) of this account (Stripe request id req_1)")
     }
 
     @Test func htmlFromAProxyOn502IsStillAServerError() async throws {

@@ -130,12 +130,17 @@ extension StripeClient {
                 message: "\(error.description) talking to \(host)")
         }
         guard let detail = StripeErrorBody.parse(response.body) else {
-            // A proxy's HTML 502 or a truncated 429 is still that status, and still transient.
+            // A proxy's HTML 502 or a truncated 429 is still that status, and still
+            // transient; a 401 or 403 still means the key (on Linux the transport gets a
+            // 401 without its body, see PassThroughDelegate).
             let statusKind = StripeErrorKind(status: response.status, type: nil)
-            let kind: StripeErrorKind = statusKind == .server || statusKind == .rateLimited ? statusKind : .unexpectedResponse
+            let trusted: [StripeErrorKind] = [.server, .rateLimited, .authentication, .permission]
+            let message = response.body.isEmpty
+                ? "HTTP \(response.status) without a body"
+                : "the response is not Stripe's JSON error (\(bodySummary(response)))"
             return stripeError(
-                kind: kind, for: request, response: response, attempts: attempts,
-                message: "the response is not Stripe's JSON error (\(bodySummary(response)))")
+                kind: trusted.contains(statusKind) ? statusKind : .unexpectedResponse, for: request,
+                response: response, attempts: attempts, message: message)
         }
         var error = stripeError(
             kind: StripeErrorKind(status: response.status, type: detail.type), for: request, response: response,

@@ -10,18 +10,32 @@ import Foundation
 /// (measured here: 200 requests at 50 ms latency took 1.79 s with 6, 0.23 s with 128).
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let delegate: PassThroughDelegate
+    private let reuseConnections: Bool
 
     /// Creates a transport with its own session.
     ///
-    /// - Parameter maxConnectionsPerHost: how many requests may be in flight to one host.
-    public init(maxConnectionsPerHost: Int = 64) {
+    /// - Parameters:
+    ///   - maxConnectionsPerHost: how many requests may be in flight to one host.
+    ///   - reuseConnections: whether to keep connections open between requests. Off by
+    ///     default: when a reused connection closes without a response, libcurl silently
+    ///     sends a GET or DELETE again (the server sees two requests where the client
+    ///     counted one) and a POST hangs until its timeout (Foundation cannot rewind the
+    ///     body; measured here). With `Connection: close` each attempt the client counts
+    ///     is exactly one request on the wire and fails fast, at the cost of a new
+    ///     connection (and TLS handshake) per request.
+    public init(maxConnectionsPerHost: Int = 64, reuseConnections: Bool = false) {
+        self.reuseConnections = reuseConnections
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = max(1, maxConnectionsPerHost)
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
+        configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        let delegate = PassThroughDelegate()
+        self.delegate = delegate
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     deinit {
@@ -39,6 +53,9 @@ public final class URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
+        if !reuseConnections {
+            urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+        }
         // URLRequest's timeout is an idle timeout; the race bounds the whole exchange,
         // so a server that trickles bytes cannot hold a run for ever.
         let urlRequestCopy = urlRequest
@@ -55,23 +72,44 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     private func perform(_ urlRequest: URLRequest) async throws -> HTTPResponse {
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch let error as URLError {
-            throw Self.transportError(for: error)
-        } catch is CancellationError {
-            throw TransportError.cancelled()
+        let handle = TaskHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = session.dataTask(with: urlRequest) { [delegate] data, response, error in
+                    let refusal = delegate.takeRefusal(of: handle.identifier)
+                    continuation.resume(with: Result {
+                        try Self.response(data: data, response: response, error: error, refusal: refusal)
+                    })
+                }
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
         }
+    }
+
+    private static func response(
+        data: Data?, response: URLResponse?, error: (any Error)?, refusal: HTTPURLResponse?
+    ) throws -> HTTPResponse {
+        if let refusal {
+            // The challenge was declined (see PassThroughDelegate): the status and headers
+            // (Request-Id included) are Stripe's, the body is lost.
+            return HTTPResponse(status: refusal.statusCode, headers: headers(of: refusal))
+        }
+        if let error = error as? URLError { throw transportError(for: error) }
+        if let error { throw TransportError.connectionDropped(String(describing: error)) }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError.connectionDropped("not an HTTP response")
         }
+        return HTTPResponse(status: http.statusCode, headers: headers(of: http), body: data ?? Data())
+    }
+
+    private static func headers(of response: HTTPURLResponse) -> [String: String] {
         var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
+        for (name, value) in response.allHeaderFields {
             headers[String(describing: name).lowercased()] = String(describing: value)
         }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+        return headers
     }
 
     /// Maps Foundation's error codes onto the faults the client knows how to handle.
