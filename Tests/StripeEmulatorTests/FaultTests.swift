@@ -34,7 +34,12 @@ import StripeEmulator
         stripe.emulator.setFaults(EmulatorFaults(serverError: 1))
         let failed = stripe.send("GET", "/v1/webhook_endpoints")
         failed.expectError(500, type: "api_error")
-        #expect(failed.response.headers["Stripe-Should-Retry"] == "false")
+        // Nothing is saved for a GET: worth retrying. A POST's 500 is saved under its
+        // idempotency key and would be replayed as is: not worth retrying with that key.
+        #expect(failed.response.headers["Stripe-Should-Retry"] == "true")
+        let saved = stripe.send("POST", "/v1/webhook_endpoints", body, headers: ["idempotency-key": "k1"])
+        saved.expectError(500, type: "api_error")
+        #expect(saved.response.headers["Stripe-Should-Retry"] == "false")
         stripe.emulator.setFaults(EmulatorFaults(unavailable: 1))
         stripe.send("GET", "/v1/webhook_endpoints").expectError(503, type: "api_error")
     }

@@ -117,6 +117,9 @@ extension Emulator {
         if fault == .serverError {
             let error = StripeError.serverError
             (status, body, headers) = (error.status, error.body(requestLogURL: logURL).serialized(), error.headers)
+            // Only a 500 saved under an idempotency key would be replayed as is: a
+            // request with nothing saved is worth retrying.
+            if idempotencyKey == nil { headers["Stripe-Should-Retry"] = "true" }
         } else {
             var context = AccountState.Context(catalog: configuration.catalog, maxEndpoints: configuration.maxEndpoints,
                                                now: Int(now), random: state.ids)
