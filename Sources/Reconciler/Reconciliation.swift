@@ -86,7 +86,9 @@ public struct Reconciliation: Sendable {
             run.report.outcome = .failed(message: "\(what) failed: \(error.underlying)", completed: error.completed)
         }
         do { try await secrets?.flush() } catch {
-            run.report.outcome = .failed(message: "\(error)", completed: run.report.outcome == .applied ? plan.actions.filter(\.isChange).count : 0)
+            // The writes are done; only the record of their secrets failed.
+            let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
+            run.report.outcome = .failed(message: "\(error)", completed: completed)
         }
         await progress(.finished(run.report))
         return run

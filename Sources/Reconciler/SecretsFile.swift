@@ -64,7 +64,7 @@ public actor SecretsFile {
             }
             dirty = false
         } catch {
-            throw SecretsFileError(path: path, reason: "could not write it (\(error.localizedDescription)); the secrets of the endpoints just created are only in this run")
+            throw SecretsFileError(path: path, reason: "could not write it (\(error.localizedDescription)); fix the path or permissions: the endpoints were created, and their secrets can only be had again by replacing them")
         }
     }
 }
