@@ -22,9 +22,11 @@ public actor SecretsFile {
     private var entries: [String: Entry]
     private var dirty = false
 
-    /// Reads the file's current content, so a bad file is reported before any write.
+    /// Reads the file's current content and checks its folder is writable, so a bad
+    /// file is reported before any endpoint is created whose secret would be lost.
     public init(path: String) throws(SecretsFileError) {
         self.path = path
+        try Self.checkWritable(path)
         guard FileManager.default.fileExists(atPath: path) else {
             entries = [:]
             return
@@ -34,6 +36,20 @@ public actor SecretsFile {
             entries = data.isEmpty ? [:] : try JSONDecoder().decode([String: Entry].self, from: data)
         } catch {
             throw SecretsFileError(path: path, reason: "it is not a secrets file written by reconcile (\(type(of: error))); move it away or name another file")
+        }
+    }
+
+    private static func checkWritable(_ path: String) throws(SecretsFileError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let probe = folder.appendingPathComponent(".reconcile-write-check-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: probe.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw SecretsFileError(path: path, reason: "its folder is not writable (\(error.localizedDescription)); name a file in a folder you can write to")
         }
     }
 
