@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "reconcile", targets: ["reconcile"]),
+        .executable(name: "reconcile-bench", targets: ["reconcile-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -49,6 +50,14 @@ let package = Package(
                 "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator", "EmbeddedEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The benchmark: times the `reconcile` binary beside it over many accounts against
+        // an in-process emulator (docs/performance.md). Depends on `reconcile` so that
+        // `swift run -c release reconcile-bench` builds both.
+        .executableTarget(
+            name: "reconcile-bench",
+            dependencies: ["reconcile", "StripeEmulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 

@@ -1,7 +1,14 @@
 import ReconcileCore
 
-/// Applies one account's plan, action by action, in the plan's order: deletes first
-/// (they make room), then updates and adoptions, creates, and replaces last.
+/// Applies one account's plan in three stages, each finished before the next starts:
+///
+/// 1. deletes, updates and adoptions: deletes make room, and none of them adds an endpoint;
+/// 2. creates, into the room made;
+/// 3. replaces, one at a time, each creating then deleting (or deleting first when the
+///    planner said so): the planner's room count allows one extra endpoint at a time.
+///
+/// Within the first two stages actions are independent (each touches its own trigger's
+/// endpoints), so up to `parallelWrites` run at once; the client's rate limiter paces them.
 public struct PlanApplier: Sendable {
     public var api: any EndpointAPI
     /// A non-secret fingerprint of the account, part of every idempotency key.
@@ -9,27 +16,79 @@ public struct PlanApplier: Sendable {
     /// Endpoints listed when planning: the state idempotency keys derive from.
     public var observed: [ObservedEndpoint]
     public var owner: String
+    /// Actions of one stage in flight at once. Enough to keep Stripe's per-account rate
+    /// busy at a few hundred ms of latency, few enough that a failure stops the rest soon.
+    public var parallelWrites: Int
 
-    public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String) {
+    public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String, parallelWrites: Int = 8) {
         self.api = api
         self.account = account
         self.observed = observed
         self.owner = owner
+        self.parallelWrites = max(1, parallelWrites)
     }
 
-    /// Applies every change of `plan`, calling `progress` after each. Stops at the first
-    /// failure and throws it, with how many actions completed before it.
+    /// Applies every change of `plan`, calling `progress` after each (never two calls at
+    /// once). After the first failure no further action starts; those already started
+    /// finish, and the failure is thrown with how many actions completed in all.
     public func apply(_ plan: Plan, progress: @Sendable (AppliedAction) async -> Void) async throws(ApplyFailure) {
+        let changes = plan.actions.filter(\.isChange)
+        let stages: [(actions: [PlannedAction], width: Int)] = [
+            (changes.filter { Stage($0.action) == .inPlace }, parallelWrites),
+            (changes.filter { Stage($0.action) == .create }, parallelWrites),
+            (changes.filter { Stage($0.action) == .replace }, 1),
+        ]
         var completed = 0
-        for planned in plan.actions where planned.isChange {
-            try Task.checkCancellation(orThrow: ApplyFailure(action: planned, completed: completed, underlying: CancellationError()))
-            do {
-                let created = try await apply(planned)
-                completed += 1
-                await progress(AppliedAction(planned: planned, created: created))
-            } catch {
-                throw ApplyFailure(action: planned, completed: completed, underlying: error)
+        for stage in stages {
+            try await run(stage.actions, width: stage.width, completed: &completed, progress: progress)
+        }
+    }
+
+    /// The stages of an apply, in order.
+    enum Stage {
+        case inPlace, create, replace
+
+        init(_ action: Action) {
+            switch action {
+            case .delete, .update, .adopt, .unchanged: self = .inPlace
+            case .create: self = .create
+            case .replace: self = .replace
             }
+        }
+    }
+
+    /// Runs `actions` with up to `width` in flight, adding each success to `completed`.
+    private func run(
+        _ actions: [PlannedAction], width: Int, completed: inout Int, progress: @Sendable (AppliedAction) async -> Void
+    ) async throws(ApplyFailure) {
+        var failure: ApplyFailure?
+        await withTaskGroup(of: (PlannedAction, Result<CreatedEndpoint?, any Error>).self) { group in
+            var pending = actions[...]
+            func startNext() {
+                guard failure == nil, let planned = pending.popFirst() else { return }
+                guard !Task.isCancelled else {
+                    failure = ApplyFailure(action: planned, completed: 0, underlying: CancellationError())
+                    return
+                }
+                group.addTask {
+                    do { return (planned, .success(try await apply(planned))) } catch { return (planned, .failure(error)) }
+                }
+            }
+            for _ in 0..<width { startNext() }
+            while let (planned, result) = await group.next() {
+                switch result {
+                case .success(let created):
+                    completed += 1
+                    await progress(AppliedAction(planned: planned, created: created))
+                case .failure(let error):
+                    if failure == nil { failure = ApplyFailure(action: planned, completed: 0, underlying: error) }
+                }
+                startNext()
+            }
+        }
+        if var failure {
+            failure.completed = completed
+            throw failure
         }
     }
 
@@ -105,11 +164,4 @@ public struct ApplyFailure: Error {
     public var action: PlannedAction
     public var completed: Int
     public var underlying: any Error
-}
-
-extension Task where Success == Never, Failure == Never {
-    /// Throws `error` when the current task is cancelled.
-    static func checkCancellation<E: Error>(orThrow error: @autoclosure () -> E) throws(E) {
-        if Task.isCancelled { throw error() }
-    }
 }

@@ -2,7 +2,8 @@ import ReconcileCore
 
 /// A run over one or more accounts: every account is listed and planned, then every
 /// plan that may be applied is applied. Accounts run side by side, up to
-/// `concurrency` at once; one account's failure never stops the others.
+/// `concurrency` accounts at once (requests in flight are bounded by the transport,
+/// see `GatedTransport`); one account's failure never stops the others.
 public struct Reconciliation: Sendable {
     public var options: PlanOptions
     public var concurrency: Int
@@ -27,14 +28,24 @@ public struct Reconciliation: Sendable {
         self.progress = progress
     }
 
-    /// Lists and plans every account; sends no write.
+    /// Lists and plans every account; sends no write. Reports `.planned` for every
+    /// account, refused and failed ones included.
     public func plan(_ configs: [AccountConfig]) async -> [AccountRun] {
-        await configs.concurrentMap(limit: concurrency) { config in await planAccount(config) }
+        await configs.concurrentMap(limit: concurrency) { config in
+            let run = await planAccount(config)
+            await progress(.planned(run.report))
+            return run
+        }
     }
 
-    /// Applies the plans that are neither refused nor failed.
+    /// Applies the plans that are neither refused nor failed. Reports `.finished` for
+    /// every account, those left alone included, so a count of them reaches the total.
     public func apply(_ runs: [AccountRun]) async -> [AccountRun] {
-        await runs.concurrentMap(limit: concurrency) { run in await applyAccount(run) }
+        await runs.concurrentMap(limit: concurrency) { run in
+            let done = await applyAccount(run)
+            await progress(.finished(done.report))
+            return done
+        }
     }
 
     func planAccount(_ config: AccountConfig) async -> AccountRun {
@@ -61,7 +72,6 @@ public struct Reconciliation: Sendable {
         var run = AccountRun(config: config, key: key, report: report)
         run.api = api
         run.observed = observed
-        await progress(.planned(run.report))
         return run
     }
 
@@ -90,7 +100,6 @@ public struct Reconciliation: Sendable {
             let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
             run.report.outcome = .failed(message: "\(error)", completed: completed)
         }
-        await progress(.finished(run.report))
         return run
     }
 }
@@ -116,7 +125,10 @@ public struct AccountRun: Sendable {
 
 /// What a run reports as it goes, for progress on stderr.
 public enum RunProgress: Sendable {
+    /// An account was listed and planned (or refused, or failed before planning).
     case planned(AccountReport)
+    /// One action of an account's plan was applied.
     case applied(config: String, AppliedAction)
+    /// An account's apply is over, whatever its outcome.
     case finished(AccountReport)
 }

@@ -39,8 +39,11 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Allow replacing endpoints whose api_version or connect changed (they get new signing secrets).")
     var allowReplace = false
 
-    @Option(help: ArgumentHelp("Accounts reconciled at once.", valueName: "N"))
-    var concurrency = 16
+    @Option(help: ArgumentHelp("Requests in flight at once, across all accounts (accounts all run side by side).", valueName: "N"))
+    var concurrency = 64
+
+    @Option(help: ArgumentHelp("Requests per second per account (default: 22.5 for test keys, 90 for live, just under Stripe's 25 and 100); 0 for no limit.", valueName: "N"))
+    var rateLimit: Double?
 
     @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C stops.")
     var watch = false
@@ -51,6 +54,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
+        if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
         if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
     }
@@ -58,7 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let configs = try config.load()
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
-        let connection = try stripe.connection(concurrency: concurrency)
+        let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit)
         var code: Int32
         repeat {
             code = try await runOnce(configs: configs, options: options, connection: connection)
@@ -76,9 +80,11 @@ struct ApplyCommand: AsyncParsableCommand {
                 throw Exit.failed
             }
         }
-        let progress = ProgressPrinter(accounts: configs.count)
+        let progress = ProgressPrinter(accounts: configs.count, dryRun: dryRun)
         let engine = Reconciliation(
-            options: options, concurrency: concurrency, environment: stripe.environment(for: configs),
+            // Every account at once: the gate in the connection bounds requests in
+            // flight, and an account waiting for its rate limit holds no slot.
+            options: options, concurrency: configs.count, environment: stripe.environment(for: configs),
             secrets: secrets, connect: connection.api(config:key:), progress: progress.report
         )
         let planned = await engine.plan(configs)

@@ -34,7 +34,7 @@ struct ExportCommand: AsyncParsableCommand {
             Terminal.error(error.message)
             throw Exit.failed
         }
-        let connection = try stripe.connection(concurrency: 1)
+        let connection = try stripe.connection(concurrency: 1, rateLimit: nil)
         let api = connection.api(config: AccountConfig(path: config ?? "", stripe: settings, workflows: []), key: key)
         let endpoints: [ObservedEndpoint]
         do { endpoints = try await api.listAll() } catch {

@@ -2,44 +2,68 @@ import Foundation
 import ReconcileCore
 import Reconciler
 
-/// RunProgress for people, on stderr (stdout carries only the plan): each action as it
-/// completes for one account; with more, one line per finished account, or a live
-/// count on a TTY.
+/// RunProgress for people, on stderr (stdout carries only the plan). With one account:
+/// each action as it completes. With more: on a TTY, a live count of accounts planned,
+/// then of accounts done; otherwise one line per finished account (per planned account
+/// in a dry run, where planning is the whole run).
 struct ProgressPrinter: Sendable {
     let accounts: Int
-    private let counter = FinishedCounter()
+    let dryRun: Bool
+    let isTTY: Bool
+    let write: @Sendable (String) -> Void
+    private let counter = ProgressCounter()
 
-    init(accounts: Int) {
+    init(accounts: Int, dryRun: Bool, isTTY: Bool = Terminal.stderrIsTTY,
+         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.accounts = accounts
+        self.dryRun = dryRun
+        self.isTTY = isTTY
+        self.write = write
     }
 
     func report(_ progress: RunProgress) async {
         switch progress {
-        case .planned:
-            return
         case .applied(let config, let done) where accounts == 1:
             var line = "\(config): \(done.planned.action.name) \(done.planned.trigger ?? "") done"
             if let id = done.created?.id ?? done.planned.endpointID { line += " (\(id))" }
-            Terminal.line(line)
-        case .applied:
-            return
+            write(line + "\n")
+        case .planned(let report) where accounts > 1 && (isTTY || dryRun):
+            count(report, phase: .planned)
         case .finished(let report) where accounts > 1:
-            let finished = await counter.increment()
-            if Terminal.stderrIsTTY {
-                FileHandle.standardError.write(Data("\r\(finished)/\(accounts) accounts done\(finished == accounts ? "\n" : "")".utf8))
-            } else {
-                Terminal.line("\(report.config): \(report.outcome.name) (\(finished)/\(accounts))")
-            }
-        case .finished:
+            count(report, phase: .done)
+        case .planned, .applied, .finished:
             return
+        }
+    }
+
+    private func count(_ report: AccountReport, phase: ProgressCounter.Phase) {
+        // Written under the counter's lock, so counts appear in order and the last one,
+        // which ends the line, is written last.
+        counter.increment(phase) { count in
+            if isTTY {
+                // One line rewritten in place; the last count ends it, so stdout's plan starts clean.
+                write("\r\(count)/\(accounts) accounts \(phase.rawValue)\(count == accounts ? "\n" : "")")
+            } else {
+                write("\(report.config): \(report.outcome.name) (\(count)/\(accounts))\n")
+            }
         }
     }
 }
 
-private actor FinishedCounter {
-    var count = 0
-    func increment() -> Int {
-        count += 1
-        return count
+/// Accounts counted so far, per phase.
+final class ProgressCounter: @unchecked Sendable {
+    enum Phase: String {
+        case planned, done
+    }
+
+    private let lock = NSLock()
+    private var counts: [Phase: Int] = [:]
+
+    /// Counts one more account in `phase` and hands the new count to `body`, under the lock.
+    func increment(_ phase: Phase, _ body: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        counts[phase, default: 0] += 1
+        body(counts[phase, default: 0])
     }
 }

@@ -36,13 +36,19 @@ struct StripeOptions: ParsableArguments {
         return environment
     }
 
-    /// Opens the Stripe the run talks to.
-    func connection(concurrency: Int) throws -> StripeConnection {
+    /// Opens the Stripe the run talks to, with at most `concurrency` requests in flight
+    /// across all accounts and `rateLimit` requests per second per account (nil: just
+    /// under Stripe's limit for the key's mode; 0: none).
+    func connection(concurrency: Int, rateLimit: Double?) throws -> StripeConnection {
+        let gate = RequestGate(limit: concurrency)
+        let limiters = RateLimiters(rate: rateLimit)
         if emulator {
             let file = StateFile(path: emulatorState)
             do {
                 let embedded = Emulator(snapshot: try file.load())
-                return StripeConnection(apiBase: APIBase.stripe, transport: EmulatorTransport(emulator: embedded), embedded: (embedded, file))
+                return StripeConnection(
+                    apiBase: APIBase.stripe, transport: GatedTransport(EmulatorTransport(emulator: embedded), gate: gate),
+                    limiters: limiters, embedded: (embedded, file))
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -54,9 +60,10 @@ struct StripeOptions: ParsableArguments {
             Terminal.error("STRIPE_API_BASE: \(error)")
             throw Exit.usage
         }
-        // Every account talks to the same host: size the connection pool to the run.
-        let transport = URLSessionTransport(maxConnectionsPerHost: max(8, concurrency * 2))
-        return StripeConnection(apiBase: url, transport: transport, embedded: nil)
+        // Every account talks to the same host: one pool as large as the gate, so no
+        // request that passed the gate queues again inside URLSession.
+        let transport = GatedTransport(URLSessionTransport(maxConnectionsPerHost: concurrency), gate: gate)
+        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, embedded: nil)
     }
 }
 
@@ -64,10 +71,13 @@ struct StripeOptions: ParsableArguments {
 struct StripeConnection: Sendable {
     let apiBase: URL
     let transport: any HTTPTransport
+    let limiters: RateLimiters
     let embedded: (emulator: Emulator, file: StateFile)?
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
-        StripeEndpointAPI(client: StripeClient(apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv))
+        StripeEndpointAPI(client: StripeClient(
+            apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv,
+            rateLimiter: limiters.limiter(for: key)))
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.

@@ -10,11 +10,13 @@ public enum ConfigLoader {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let error = ConfigBytes.sizeError(byteCount: text.utf8.count, path: path) { return .failure(ConfigErrors([error])) }
         var log = DiagnosticLog(file: path, text: text)
-        let lineCount = text.reduce(into: 1) { count, character in if character.isNewline { count += 1 } }
-        TextScan.secrets(in: &log, lineCount: lineCount)
+        // The log splits lines on "\n" alone, so that is all that needs counting. The
+        // scans go line by line, so they run only when the bytes they look for are there.
+        let lineCount = text.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
+        if SecretPattern.mayMatch(text) { TextScan.secrets(in: &log, lineCount: lineCount) }
         // A tab in the indentation makes libyaml fail with an unhelpful message at the
         // first one; the scan has already said what is wrong at every one.
-        if TextScan.tabs(in: &log, lineCount: lineCount) { return .failure(log.errors) }
+        if text.utf8.contains(UInt8(ascii: "\t")), TextScan.tabs(in: &log, lineCount: lineCount) { return .failure(log.errors) }
         guard let root = YAMLComposer.compose(text, log: &log) else {
             if log.diagnostics.isEmpty {
                 log.error("the file is empty", line: 1, column: 1,
@@ -44,11 +46,17 @@ public enum ConfigLoader {
     public static func load(
         files: [(path: String, data: Data)], environment: [String: String], options: ConfigLoadOptions = .init()
     ) -> Result<[AccountConfig], ConfigErrors> {
+        // Loading is pure and a folder may hold a thousand accounts: one file per core at a
+        // time, results kept in the files' order.
+        let results = Slots<Result<AccountConfig, ConfigErrors>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results[index] = load(data: files[index].data, path: files[index].path, environment: environment, options: options)
+        }
         var configs: [AccountConfig] = []
         var diagnostics: [Diagnostic] = []
         var unshown = 0
-        for file in files {
-            switch load(data: file.data, path: file.path, environment: environment, options: options) {
+        for result in results.values {
+            switch result {
             case .success(let config): configs.append(config)
             case .failure(let errors):
                 diagnostics += errors.diagnostics
@@ -69,4 +77,21 @@ public enum ConfigLoader {
         }
         return diagnostics.isEmpty ? .success(configs) : .failure(ConfigErrors(diagnostics, unshown: unshown))
     }
+}
+
+/// Results filled in from several threads, each slot once; read after they are all done.
+private final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -131,10 +131,14 @@ extension ConfigReader {
         return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
-    /// Whether a node is YAML's null: nothing, `~` or `null`, unquoted.
+    /// Whether a node is YAML's null: nothing, `~` or `null`, unquoted (the core schema's
+    /// null, matched as text: the tree is composed without tag resolution).
     func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style == .plain && node.tag.description == Tag.Name.null.rawValue
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// How a node reads in a message: `a list`, `a mapping`, `nothing`, `the string "x"`.
@@ -146,7 +150,7 @@ extension ConfigReader {
         case .scalar(let scalar):
             if isNull(node) { return "nothing (null)" }
             let shown = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-            let tag = node.tag.description
+            let tag = Resolver.default.resolveTag(of: node).rawValue
             if scalar.style == .plain, tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue {
                 return "the number \(shown)"
             }

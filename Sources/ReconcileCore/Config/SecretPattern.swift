@@ -35,6 +35,18 @@ public enum SecretPattern {
         return found
     }
 
+    /// Whether `text` may hold a match: it contains `k_` or `whsec_` (every prefix ends in
+    /// one of them). A quick byte scan that lets clean files skip ``matches(in:)``.
+    public static func mayMatch(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let k = UInt8(ascii: "k"), underscore = UInt8(ascii: "_"), whsec = Array("whsec_".utf8)
+        for i in bytes.indices where bytes[i] == underscore && i > 0 {
+            if bytes[i - 1] == k { return true }
+            if i >= 5, bytes[(i - 5)...i].elementsEqual(whsec) { return true }
+        }
+        return false
+    }
+
     /// `text` with every secret-looking token kept to its prefix and the rest replaced by
     /// `*`, so columns still line up: `sk_live_****************`.
     public static func redacted(_ text: String) -> String {

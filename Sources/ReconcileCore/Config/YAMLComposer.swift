@@ -22,7 +22,10 @@ enum YAMLComposer {
             .map { String(String.UnicodeScalarView($0)) }
         for attempt in 0..<maxRetries {
             do {
-                return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"))
+                // The basic resolver tags every plain scalar a string without running the
+                // default resolver's regular expressions on each one (most of the parse
+                // time); the reader tells null, numbers and booleans apart itself.
+                return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"), .basic)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 let name = duplicates.first ?? ""
                 let first = context.mark

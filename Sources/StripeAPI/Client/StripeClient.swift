@@ -47,8 +47,11 @@ public struct StripeClient: Sendable, CustomReflectable {
     ///   - apiVersion: the `Stripe-Version` header.
     ///   - keySource: the environment variable holding the key, named in a 401's advice.
     ///   - retry: when to retry and how long to wait.
-    ///   - requestsPerSecond: the client-side rate limit; `nil` for Stripe's documented
-    ///     limit of the key's mode (25/s test, 100/s live), `0` for none.
+    ///   - requestsPerSecond: the client-side rate limit; `nil` for
+    ///     ``RateLimiter/defaultRate(forKey:)`` (just under Stripe's 25/s test, 100/s live),
+    ///     `0` for none. Ignored when `rateLimiter` is given.
+    ///   - rateLimiter: a limiter shared with other clients of the same account (several
+    ///     config files may use one key), instead of one of this client's own.
     ///   - clock: the time to read and sleep on.
     ///   - random: numbers in `[0, 1)` for the backoff jitter.
     ///   - onRequest: called after every attempt, e.g. to log retries.
@@ -60,6 +63,7 @@ public struct StripeClient: Sendable, CustomReflectable {
         keySource: String? = nil,
         retry: RetryPolicy = .default,
         requestsPerSecond: Double? = nil,
+        rateLimiter: RateLimiter? = nil,
         clock: any ClientClock = SystemClock(),
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         onRequest: (@Sendable (StripeRequestEvent) -> Void)? = nil
@@ -75,8 +79,12 @@ public struct StripeClient: Sendable, CustomReflectable {
         self.onRequest = onRequest
         self.isLiveMode = apiKey.hasPrefix("sk_live_") || apiKey.hasPrefix("rk_live_")
         self.redactor = SecretRedactor(literals: [apiKey])
-        let rate = requestsPerSecond ?? RateLimiter.defaultRate(forKey: apiKey)
-        self.rateLimiter = rate > 0 && rate.isFinite ? RateLimiter(ratePerSecond: rate, clock: clock) : nil
+        if let rateLimiter {
+            self.rateLimiter = rateLimiter
+        } else {
+            let rate = requestsPerSecond ?? RateLimiter.defaultRate(forKey: apiKey)
+            self.rateLimiter = rate > 0 && rate.isFinite ? RateLimiter(ratePerSecond: rate, clock: clock) : nil
+        }
     }
 
     /// What this client (and its copies) has sent so far.

@@ -1,0 +1,29 @@
+import Foundation
+import Reconciler
+import StripeAPI
+
+/// One rate limiter per account for the whole run: Stripe limits requests per account,
+/// and several config files (other owners) may use the same key.
+final class RateLimiters: @unchecked Sendable {
+    private let rate: Double?
+    private let lock = NSLock()
+    private var byAccount: [String: RateLimiter] = [:]
+
+    /// - Parameter rate: requests per second per account; nil for the default of the key's
+    ///   mode (``RateLimiter/defaultRate(forKey:)``), 0 for no limit.
+    init(rate: Double?) {
+        self.rate = rate
+    }
+
+    /// The limiter of `key`'s account, made on first use; nil when unlimited.
+    func limiter(for key: APIKey) -> RateLimiter? {
+        let rate = rate ?? RateLimiter.defaultRate(forKey: key.value)
+        guard rate > 0, rate.isFinite else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let limiter = byAccount[key.fingerprint] { return limiter }
+        let limiter = RateLimiter(ratePerSecond: rate)
+        byAccount[key.fingerprint] = limiter
+        return limiter
+    }
+}
