@@ -36,13 +36,13 @@ struct StripeOptions: ParsableArguments {
         return environment
     }
 
-    /// Opens the Stripe the run talks to.
-    func connection(concurrency: Int) throws -> StripeConnection {
+    /// Opens the Stripe the run talks to, with `retry` for every request.
+    func connection(concurrency: Int, retry: RetryPolicy = .default) throws -> StripeConnection {
         if emulator {
             let file = StateFile(path: emulatorState)
             do {
                 let embedded = Emulator(snapshot: try file.load())
-                return StripeConnection(apiBase: APIBase.stripe, transport: EmulatorTransport(emulator: embedded), embedded: (embedded, file))
+                return StripeConnection(apiBase: APIBase.stripe, transport: EmulatorTransport(emulator: embedded), retry: retry, embedded: (embedded, file))
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -56,7 +56,7 @@ struct StripeOptions: ParsableArguments {
         }
         // Every account talks to the same host: size the connection pool to the run.
         let transport = URLSessionTransport(maxConnectionsPerHost: max(8, concurrency * 2))
-        return StripeConnection(apiBase: url, transport: transport, embedded: nil)
+        return StripeConnection(apiBase: url, transport: transport, retry: retry, embedded: nil)
     }
 }
 
@@ -64,10 +64,11 @@ struct StripeOptions: ParsableArguments {
 struct StripeConnection: Sendable {
     let apiBase: URL
     let transport: any HTTPTransport
+    let retry: RetryPolicy
     let embedded: (emulator: Emulator, file: StateFile)?
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
-        StripeEndpointAPI(client: StripeClient(apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv))
+        StripeEndpointAPI(client: StripeClient(apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv, retry: retry))
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.
