@@ -19,6 +19,10 @@ public struct PlanApplier: Sendable {
     /// Actions of one stage in flight at once. Enough to keep Stripe's per-account rate
     /// busy at a few hundred ms of latency, few enough that a failure stops the rest soon.
     public var parallelWrites: Int
+    /// Mixed into the keys of updates (not creates): an update sent twice does no harm,
+    /// while a later run that met the same drift again and sent the same key would get
+    /// a replay of the old answer and change nothing. Retries within the run keep it.
+    var runNonce = String(UInt64.random(in: .min ... .max), radix: 36)
 
     public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String, parallelWrites: Int = 8) {
         self.api = api
@@ -106,7 +110,7 @@ public struct PlanApplier: Sendable {
             return nil
         case .update(let id, let changes), .adopt(let id, let changes):
             let update = EndpointUpdate(changes: changes)
-            let key = idempotencyKey(trigger: trigger, step: "update-\(id)", payload: update.canonicalForm)
+            let key = idempotencyKey(trigger: trigger, step: "update-\(id)", payload: update.canonicalForm + "@" + runNonce)
             try await api.update(endpointID: id, update, idempotencyKey: key)
             return nil
         case .create(let desired):
@@ -127,19 +131,23 @@ public struct PlanApplier: Sendable {
         var attempt = 0
         var created: CreatedEndpoint
         while true {
-            let key = idempotencyKey(trigger: trigger, step: step, payload: desired.canonicalForm, url: desired.url, attempt: attempt)
+            // Past the bound (a trigger deleted and restored again and again within Stripe's
+            // 24 hours), a key of this run's own: racing runs may then both create, and the
+            // next run deletes the extra; accepting the stale answer would create nothing.
+            let payload = attempt > Self.maxStaleReplays ? desired.canonicalForm + "@" + runNonce : desired.canonicalForm
+            let key = idempotencyKey(trigger: trigger, step: step, payload: payload, url: desired.url, attempt: attempt)
             created = try await api.create(desired, idempotencyKey: key)
             // A replay answers with the endpoint an earlier request made with this key:
             // our own lost attempt or a concurrent run (it exists), or a run from before a
             // deletion that restored the same state (it is gone): then create anew.
-            guard created.replayed, attempt < Self.maxStaleReplays,
+            guard created.replayed, attempt <= Self.maxStaleReplays,
                   !observed.contains(where: { $0.id == created.id }),
                   try await !api.exists(endpointID: created.id)
             else { break }
             attempt += 1
         }
         if !desired.enabled {
-            let key = idempotencyKey(trigger: trigger, step: "disable-\(created.id)", payload: "")
+            let key = idempotencyKey(trigger: trigger, step: "disable-\(created.id)", payload: runNonce)
             try await api.update(endpointID: created.id, EndpointUpdate(disabled: true), idempotencyKey: key)
         }
         return created

@@ -78,22 +78,22 @@ public struct Reconciliation: Sendable {
     func applyAccount(_ run: AccountRun) async -> AccountRun {
         guard run.report.outcome == .planned, let plan = run.report.plan, let api = run.api, let key = run.key else { return run }
         var run = run
-        let applier = PlanApplier(api: api, account: key.fingerprint, observed: run.observed, owner: plan.owner)
-        let secrets = secrets
+        // Secrets are kept as each create answers, not when its action is done.
+        let writer: any EndpointAPI = if let secrets { SecretKeepingEndpointAPI(base: api, secrets: secrets) } else { api }
+        let applier = PlanApplier(api: writer, account: key.fingerprint, observed: run.observed, owner: plan.owner)
         let progress = progress
         let config = run.config.path
         do {
             try await applier.apply(plan) { done in
-                if let created = done.created, let secret = created.secret, let trigger = done.planned.trigger {
-                    await secrets?.record("\(plan.owner)/\(trigger)", .init(endpoint_id: created.id, secret: secret, url: created.url, created: created.created))
-                }
                 await progress(.applied(config: config, done))
             }
             run.report.outcome = .applied
         } catch {
             let verb = error.action.action.name
             let what = error.action.trigger.map { "\(verb) \($0)" } ?? "\(verb) \(error.action.endpointID ?? "")"
-            run.report.outcome = .failed(message: "\(what) failed: \(error.underlying)", completed: error.completed)
+            // A cancelled request may have been applied: the next run finds out by listing.
+            let why = error.underlying is CancellationError ? "interrupted; the request in flight was abandoned (the next run sees whether it was applied)" : "\(error.underlying)"
+            run.report.outcome = .failed(message: "\(what) failed: \(why)", completed: error.completed)
         }
         do { try await secrets?.flush() } catch {
             // The writes are done; only the record of their secrets failed.

@@ -14,6 +14,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOptions
     @OptionGroup var stripe: StripeOptions
+    @OptionGroup(title: "Retries") var retry: RetryOptions
 
     @Option(help: ArgumentHelp("Only triggers whose key (WORKFLOW/EVENT) starts with KEY (repeatable).", valueName: "KEY"))
     var target: [String] = []
@@ -45,7 +46,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests per second per account (default: 22.5 for test keys, 90 for live, just under Stripe's 25 and 100); 0 for no limit.", valueName: "N"))
     var rateLimit: Double?
 
-    @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C stops.")
+    @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C or SIGTERM stops.")
     var watch = false
 
     @Option(help: ArgumentHelp("Seconds between runs with --watch (default 60).", valueName: "SECONDS"))
@@ -59,21 +60,50 @@ struct ApplyCommand: AsyncParsableCommand {
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
     }
 
+    /// How long requests in flight may finish after Ctrl-C or SIGTERM before they are abandoned.
+    static let stopGrace: Duration = .seconds(5)
+
     func run() async throws {
         let configs = try config.load()
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
-        let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit)
-        var code: Int32
-        repeat {
-            code = try await runOnce(configs: configs, options: options, connection: connection)
-            // A controller keeps going after a failed run: the next one repairs it.
-            if watch { try await Task.sleep(for: .seconds(interval ?? 60)) }
-        } while watch
+        let stop = StopSwitch()
+        let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit, retry: retry.policy, stop: stop)
+        let trap = await SignalTrap { name in
+            stop.stop(reason: name)
+            Terminal.line("reconcile: \(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
+        }
+        let work = Task { try await runUntilStopped(configs: configs, options: options, connection: connection, stop: stop) }
+        // A stopped run waits for its requests in flight only so long, then abandons them.
+        let deadline = Task {
+            while !stop.isStopped { try await Task.sleep(for: .milliseconds(50)) }
+            try await Task.sleep(for: Self.stopGrace)
+            work.cancel()
+        }
+        defer { deadline.cancel() }
+        let code = try await work.value
+        withExtendedLifetime(trap) {}
         throw ExitCode(code)
     }
 
+    /// Runs once, or with `--watch` until stopped; returns the exit code.
+    func runUntilStopped(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
+        while true {
+            let code = try await runOnce(configs: configs, options: options, connection: connection, stop: stop)
+            // A run cut short by a signal failed, whatever it managed before.
+            if stop.isStopped { return Exit.failed.rawValue }
+            // A controller keeps going after a failed run: the next one repairs it.
+            guard watch else { return code }
+            let next = ContinuousClock.now + .seconds(interval ?? 60)
+            while ContinuousClock.now < next {
+                // Stopped between runs, the controller ends as its last run did.
+                if stop.isStopped { return code }
+                try await Task.sleep(for: min(.milliseconds(100), next - ContinuousClock.now))
+            }
+        }
+    }
+
     /// One reconcile of every account; returns the exit code.
-    func runOnce(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection) async throws -> Int32 {
+    func runOnce(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
         let secrets = try secretsOut.map { path in
             do { return try SecretsFile(path: path) } catch {
                 Terminal.error("\(error)")
@@ -85,9 +115,11 @@ struct ApplyCommand: AsyncParsableCommand {
             // Every account at once: the gate in the connection bounds requests in
             // flight, and an account waiting for its rate limit holds no slot.
             options: options, concurrency: configs.count, environment: stripe.environment(for: configs),
-            secrets: secrets, connect: connection.api(config:key:), progress: progress.report
+            secrets: secrets, connect: { config, key in InterruptibleEndpointAPI(connection.api(config: config, key: key), stop: stop) },
+            progress: progress.report
         )
         let planned = await engine.plan(configs)
+        if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets) }
         let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
         if dryRun {
             print(render(plan), terminator: "")
@@ -102,6 +134,15 @@ struct ApplyCommand: AsyncParsableCommand {
         case .json, .markdown: print(render(report), terminator: "")
         }
         return report.exitCode(detailed: detailedExitcode)
+    }
+
+    /// Says which kept endpoints have no secret in `--secrets-out`; none is rotated for it.
+    func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile) async {
+        for plan in plans {
+            for (trigger, id) in await secrets.missing(in: plan) {
+                Terminal.line("warning: \(plan.config): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
+            }
+        }
     }
 
     func render(_ report: RunReport) -> String {

@@ -37,9 +37,9 @@ struct StripeOptions: ParsableArguments {
     }
 
     /// Opens the Stripe the run talks to, with at most `concurrency` requests in flight
-    /// across all accounts and `rateLimit` requests per second per account (nil: just
-    /// under Stripe's limit for the key's mode; 0: none).
-    func connection(concurrency: Int, rateLimit: Double?) throws -> StripeConnection {
+    /// across all accounts, `rateLimit` requests per second per account (nil: just
+    /// under Stripe's limit for the key's mode; 0: none) and `retry` for every request.
+    func connection(concurrency: Int, rateLimit: Double?, retry: RetryPolicy = .default, stop: StopSwitch = StopSwitch()) throws -> StripeConnection {
         let gate = RequestGate(limit: concurrency)
         let limiters = RateLimiters(rate: rateLimit)
         if emulator {
@@ -47,8 +47,8 @@ struct StripeOptions: ParsableArguments {
             do {
                 let embedded = Emulator(snapshot: try file.load())
                 return StripeConnection(
-                    apiBase: APIBase.stripe, transport: GatedTransport(EmulatorTransport(emulator: embedded), gate: gate),
-                    limiters: limiters, embedded: (embedded, file))
+                    apiBase: APIBase.stripe, transport: GatedTransport(StoppingTransport(EmulatorTransport(emulator: embedded), stop: stop), gate: gate),
+                    limiters: limiters, retry: retry, embedded: (embedded, file))
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -62,8 +62,8 @@ struct StripeOptions: ParsableArguments {
         }
         // Every account talks to the same host: one pool as large as the gate, so no
         // request that passed the gate queues again inside URLSession.
-        let transport = GatedTransport(URLSessionTransport(maxConnectionsPerHost: concurrency), gate: gate)
-        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, embedded: nil)
+        let transport = GatedTransport(StoppingTransport(URLSessionTransport(maxConnectionsPerHost: concurrency), stop: stop), gate: gate)
+        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil)
     }
 }
 
@@ -72,12 +72,13 @@ struct StripeConnection: Sendable {
     let apiBase: URL
     let transport: any HTTPTransport
     let limiters: RateLimiters
+    let retry: RetryPolicy
     let embedded: (emulator: Emulator, file: StateFile)?
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
         StripeEndpointAPI(client: StripeClient(
             apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv,
-            rateLimiter: limiters.limiter(for: key)))
+            retry: retry, rateLimiter: limiters.limiter(for: key)))
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.

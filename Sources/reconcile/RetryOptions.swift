@@ -1,0 +1,39 @@
+import ArgumentParser
+import StripeAPI
+
+/// `--max-retries`, `--retry-max-time`, `--retry-base-delay`, `--request-timeout`: the
+/// client's ``RetryPolicy``, for every request of the run.
+struct RetryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Retries of a failed request after the first attempt (0: none).", valueName: "N"))
+    var maxRetries = RetryPolicy.default.maxRetries
+
+    @Option(help: ArgumentHelp("No retry starts past this many seconds after a request's first attempt.", valueName: "SECONDS"))
+    var retryMaxTime = Self.seconds(RetryPolicy.default.maxTotalTime)
+
+    @Option(help: ArgumentHelp("Wait before the first retry, doubling each time up to 5 s, with jitter.", valueName: "SECONDS"))
+    var retryBaseDelay = Self.seconds(RetryPolicy.default.baseDelay)
+
+    @Option(help: ArgumentHelp("How long one attempt may take.", valueName: "SECONDS"))
+    var requestTimeout = Self.seconds(RetryPolicy.default.requestTimeout)
+
+    func validate() throws {
+        if maxRetries < 0 { throw ValidationError("--max-retries must be 0 or more, got \(maxRetries).") }
+        for (flag, value) in [("--retry-max-time", retryMaxTime), ("--retry-base-delay", retryBaseDelay), ("--request-timeout", requestTimeout)]
+        where !(value.isFinite && value >= 0) || (flag == "--request-timeout" && value == 0) {
+            throw ValidationError("\(flag) must be a \(flag == "--request-timeout" ? "positive" : "non-negative") number of seconds, got \(value).")
+        }
+    }
+
+    /// The policy these flags describe; the longest backoff stays 5 s unless the base exceeds it.
+    var policy: RetryPolicy {
+        let base = Duration.milliseconds(Int64(retryBaseDelay * 1000))
+        return RetryPolicy(
+            maxRetries: maxRetries, baseDelay: base, maxDelay: max(RetryPolicy.default.maxDelay, base),
+            maxTotalTime: .milliseconds(Int64(retryMaxTime * 1000)), requestTimeout: .milliseconds(Int64(requestTimeout * 1000)))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// `reconcile` killed at random points, interrupted, and raced against itself: the next
+/// clean run always ends with exactly the declared state.
+@Suite(.serialized) struct CrashAndConcurrencyTests {
+    static let first = [("crm", "customer.created"), ("crm", "customer.updated"), ("billing", "invoice.paid"), ("billing", "invoice.payment_failed"), ("subs", "customer.subscription.created")]
+    static let second = [("crm", "customer.updated"), ("billing", "invoice.paid"), ("subs", "customer.subscription.created"), ("subs", "customer.subscription.deleted"), ("risk", "charge.dispute.created")]
+
+    /// Two configs that differ in triggers (creates and deletes), descriptions (updates)
+    /// and api versions (replaces), applied in turn and killed at a random moment.
+    static func yaml(_ round: Int) -> String {
+        let even = round % 2 == 0
+        return config(even ? first : second, extra: "        description: round \(even ? "even" : "odd")\n        api_version: \"\(even ? "2024-06-20" : "2025-01-27.acacia")\"\n")
+    }
+
+    @Test func sigkillAtRandomPointsThenOneCleanRun() async throws {
+        let s = try await Scenario(emulatorArguments: ["--latency-ms", "40", "--no-rate-limit"])
+        defer { s.finish() }
+        var random = SplitMix(seed: 42)
+        let flags = ["--allow-replace", "--allow-deletes", "--secrets-out", s.folder.appendingPathComponent("secrets.json").path]
+        let iterations = 15
+        var killed = 0
+        for round in 0..<iterations {
+            try s.write(Self.yaml(round))
+            let run = try s.spawn(flags)
+            try await Task.sleep(for: .milliseconds(Int(random.next() % 301)))
+            run.send(SIGKILL)
+            let result = await run.wait()
+            if result.status == SIGKILL { killed += 1 }
+        }
+        let last = iterations - 1
+        let clean = try await s.reconcile(flags)
+        #expect(clean.status == 0, "\(clean.all)")
+        let triggers = last % 2 == 0 ? Self.first : Self.second
+        #expect(try await s.divergence(from: triggers) == [])
+        for endpoints in try await s.managed().values {
+            #expect(endpoints.first?["description"] as? String == "round \(last % 2 == 0 ? "even" : "odd")")
+            #expect(endpoints.first?["api_version"] as? String == (last % 2 == 0 ? "2024-06-20" : "2025-01-27.acacia"))
+        }
+        let again = try await s.reconcile(["--detailed-exitcode"])
+        #expect(again.status == 0, "\(again.all)")
+        print("SIGKILL: \(killed) of \(iterations) runs killed mid-way")
+        #expect(killed >= iterations / 3, "most runs should have been killed while working")
+    }
+
+    @Test func threeRunsAtOnceLeaveOneEndpointPerTrigger() async throws {
+        let s = try await Scenario(emulatorArguments: ["--latency-ms", "20", "--jitter-ms", "20", "--no-rate-limit"])
+        defer { s.finish() }
+        var duplicatesLeft: [Int] = []
+        for round in 0..<4 {
+            try s.write(Self.yaml(round))
+            let runs = try (0..<3).map { _ in try s.spawn(["--allow-replace", "--allow-deletes"]) }
+            var statuses: [Int32] = []
+            for run in runs { statuses.append(await run.wait().status) }
+            #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 }, "\(statuses)")
+            let triggers = round % 2 == 0 ? Self.first : Self.second
+            let managed = try await s.managed()
+            duplicatesLeft.append(managed.values.reduce(0) { $0 + $1.count } - managed.count)
+            #expect(Set(managed.keys) == Set(triggers.map { "\($0.0)/\($0.1)" }))
+
+            let repair = try await s.reconcile(["--allow-replace", "--allow-deletes"])
+            #expect(repair.status == 0, "\(repair.all)")
+            #expect(try await s.divergence(from: triggers) == [])
+        }
+        print("3 racing runs left \(duplicatesLeft) duplicate(s) before the repair run")
+        #expect(duplicatesLeft.first == 0, "the creates of racing runs share idempotency keys")
+    }
+
+    @Test func sigintStopsBetweenWritesReportsAndTheNextRunFinishes() async throws {
+        let s = try await Scenario(emulatorArguments: ["--latency-ms", "300", "--no-rate-limit"])
+        defer { s.finish() }
+        let secrets = s.folder.appendingPathComponent("secrets.json")
+        try s.write(Self.yaml(0))
+        // One request at a time, each taking 300 ms: stop while the first creates are done
+        // and the rest are still to come.
+        let run = try s.spawn(["--secrets-out", secrets.path, "--concurrency", "1"])
+        try await Self.waitForFirstWrite(s)
+        run.send(SIGINT)
+        let result = await run.wait()
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("SIGINT: starting no new write"))
+        #expect(result.stdout.contains("interrupted (SIGINT)"), "\(result.all)")
+        #expect(result.stdout.contains("changes were applied before the failure; run again to finish"))
+        let managed = try await s.managed()
+        #expect(managed.count > 0 && managed.count < Self.first.count, "\(managed.count) created before the signal")
+        // What the interrupted run created has its secret on file.
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: secrets)) as? [String: [String: Any]] ?? [:]
+        #expect(Set(file.keys) == Set(managed.keys.map { "e2e/\($0)" }))
+
+        let next = try await s.reconcile(["--secrets-out", secrets.path])
+        #expect(next.status == 0, "\(next.all)")
+        #expect(try await s.divergence(from: Self.first) == [])
+    }
+
+    @Test func aSecondSignalQuitsAtOnce() async throws {
+        let s = try await Scenario(emulatorArguments: ["--latency-ms", "1500", "--no-rate-limit"])
+        defer { s.finish() }
+        try s.write(Self.yaml(0))
+        let run = try s.spawn()
+        try await Self.waitForFirstWrite(s)
+        run.send(SIGTERM)
+        try await Task.sleep(for: .milliseconds(50))
+        run.send(SIGINT)
+        let result = await run.wait()
+        #expect(result.status == 128 + SIGINT, "\(result.all)")
+    }
+
+    @Test func watchStopsCleanlyOnSigterm() async throws {
+        let s = try await Scenario()
+        defer { s.finish() }
+        try s.write(Self.yaml(0))
+        let run = try s.spawn(["--watch", "--interval", "60"])
+        // Wait for the first run to finish, then stop the controller while it sleeps.
+        for _ in 0..<100 where try await s.managed().count < Self.first.count {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let start = ContinuousClock.now
+        run.send(SIGTERM)
+        let result = await run.wait()
+        #expect(result.status == 0, "\(result.all)")
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(try await s.divergence(from: Self.first) == [])
+    }
+
+    /// One account's key is refused (403); the other account is still applied.
+    @Test func aFailedAccountDoesNotStopTheOthers() async throws {
+        let s = try await Scenario()
+        defer { s.finish() }
+        try FileManager.default.createDirectory(at: s.folder.appendingPathComponent("accounts"), withIntermediateDirectories: true)
+        try s.write(config(Self.first), name: "accounts/good.yaml")
+        try s.write(config(Self.first, stripe: "  api_key_env: REFUSED_KEY\n"), name: "accounts/refused.yaml")
+        let result = try await s.reconcile([], config: "accounts", environment: ["REFUSED_KEY": "rk_test_noaccess_e2e"])
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.all.contains("refused.yaml"))
+        #expect(result.all.contains("403") || result.all.contains("permission"), "\(result.all)")
+        #expect(try await s.divergence(from: Self.first) == [])
+    }
+}
+
+extension CrashAndConcurrencyTests {
+    /// Returns once the emulator has received a write (it logs a request as it arrives).
+    static func waitForFirstWrite(_ s: Scenario) async throws {
+        for _ in 0..<500 where try await s.emulator.writes().isEmpty {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
+
+/// A small seeded generator, so the kill points are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
