@@ -18,7 +18,8 @@ enum YAMLComposer {
     }
 
     static func compose(_ text: String, log: inout DiagnosticLog) -> Node? {
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only once a duplicate key needs renaming: most files compose at once.
+        lazy var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String(String.UnicodeScalarView($0)) }
         for attempt in 0..<maxRetries {
             do {
