@@ -73,9 +73,12 @@ struct BenchCommand: AsyncParsableCommand {
             if scenario == .fresh { freshSeconds = median.seconds }
             print(median.row(latency: Double(latencyMs) / 1000, rate: Self.stripeRate, concurrency: concurrency))
         }
+        let loading = try ValidateTiming(binary: binary, workspace: workspace, runs: 3).median().seconds
+        print(String(format: "fixed cost in every run above: starting reconcile and reading and checking the %d files, %.2f s (`reconcile validate` of the folder)",
+                     accounts, loading))
         if validateFiles > 0 {
             print("")
-            print(try ValidateTiming(binary: binary, files: validateFiles, triggers: triggers, runs: max(runs, 3)).report())
+            print(try ValidateTiming.report(binary: binary, files: validateFiles, triggers: triggers, runs: max(runs, 3)))
         }
         if throughputRequests > 0 {
             print("")
