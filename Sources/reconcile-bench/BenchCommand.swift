@@ -26,6 +26,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "--concurrency passed to reconcile (its requests in flight).")
     var concurrency = 64
 
+    @Option(help: "--rate-limit passed to reconcile (requests/s per account; default: reconcile's own).")
+    var rateLimit: Double?
+
     @Option(help: "Times each scenario runs; the median is reported.")
     var runs = 1
 
@@ -54,9 +57,9 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = try await BenchEmulator.start(latencyMs: latencyMs)
         let workspace = try BenchWorkspace(accounts: accounts, triggers: triggers)
         defer { workspace.remove() }
-        let runner = ReconcileRunner(binary: binary, workspace: workspace, emulator: emulator, concurrency: concurrency)
+        let runner = ReconcileRunner(binary: binary, workspace: workspace, emulator: emulator, concurrency: concurrency, rateLimit: rateLimit)
         print(Machine.describe())
-        print("reconcile-bench: \(accounts) accounts × \(triggers) triggers, latency \(latencyMs) ms, emulator rate limit 25/s per account, --concurrency \(concurrency), \(runs) run(s) each, median shown")
+        print("reconcile-bench: \(accounts) accounts × \(triggers) triggers, latency \(latencyMs) ms, emulator rate limit 25/s per account, --concurrency \(concurrency)\(rateLimit.map { ", --rate-limit \($0)" } ?? ""), \(runs) run(s) each, median shown")
         print(LowerBound.formula + "  (rate = \(Int(Self.stripeRate))/s, Stripe's test-mode limit)")
         print("")
         print(Measurement.header)
@@ -73,9 +76,12 @@ struct BenchCommand: AsyncParsableCommand {
             if scenario == .fresh { freshSeconds = median.seconds }
             print(median.row(latency: Double(latencyMs) / 1000, rate: Self.stripeRate, concurrency: concurrency))
         }
+        let loading = try ValidateTiming(binary: binary, workspace: workspace, runs: 3).median().seconds
+        print(String(format: "fixed cost in every run above: starting reconcile and reading and checking the %d files, %.2f s (`reconcile validate` of the folder)",
+                     accounts, loading))
         if validateFiles > 0 {
             print("")
-            print(try ValidateTiming(binary: binary, files: validateFiles, triggers: triggers, runs: max(runs, 3)).report())
+            print(try ValidateTiming.report(binary: binary, files: validateFiles, triggers: triggers, runs: max(runs, 3)))
         }
         if throughputRequests > 0 {
             print("")

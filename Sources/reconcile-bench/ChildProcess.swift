@@ -56,12 +56,6 @@ struct ChildProcess {
     }
 }
 
-/// A benchmark setup problem, printed as is.
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension Duration {
     /// The duration in seconds.
     var seconds: Double {

@@ -8,6 +8,7 @@ struct ReconcileRunner {
     let workspace: BenchWorkspace
     let emulator: BenchEmulator
     let concurrency: Int
+    let rateLimit: Double?
 
     /// Runs from empty accounts through `scenarios` (fresh always runs first, untimed
     /// when not asked for, since the others start from its result).
@@ -35,7 +36,8 @@ struct ReconcileRunner {
         environment["NO_COLOR"] = "1"
         let process = ChildProcess(
             executable: binary,
-            arguments: ["--config", workspace.configs.path, "--concurrency", String(concurrency)],
+            arguments: ["--config", workspace.configs.path, "--concurrency", String(concurrency)]
+                + (rateLimit.map { ["--rate-limit", String($0)] } ?? []),
             environment: environment,
             stdoutPath: workspace.root.appendingPathComponent("\(scenario.rawValue).stdout").path,
             stderrPath: workspace.root.appendingPathComponent("\(scenario.rawValue).stderr").path)

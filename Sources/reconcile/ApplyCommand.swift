@@ -40,7 +40,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Allow replacing endpoints whose api_version or connect changed (they get new signing secrets).")
     var allowReplace = false
 
-    @Option(help: ArgumentHelp("Requests in flight at once, across all accounts (accounts all run side by side).", valueName: "N"))
+    @Option(help: ArgumentHelp("Requests in flight at once, across all accounts (twice as many accounts run side by side).", valueName: "N"))
     var concurrency = 64
 
     @Option(help: ArgumentHelp("Requests per second per account (default: 22.5 for test keys, 90 for live, just under Stripe's 25 and 100); 0 for no limit.", valueName: "N"))
@@ -112,9 +112,10 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let progress = ProgressPrinter(accounts: configs.count, dryRun: dryRun)
         let engine = Reconciliation(
-            // Every account at once: the gate in the connection bounds requests in
-            // flight, and an account waiting for its rate limit holds no slot.
-            options: options, concurrency: configs.count, environment: stripe.environment(for: configs),
+            // Twice as many accounts as requests in flight: enough to keep every slot of the
+            // gate busy while accounts wait for their rate limit, few enough that a thousand
+            // accounts' requests are not all built and queued at once (memory).
+            options: options, concurrency: concurrency * 2, environment: stripe.environment(for: configs),
             secrets: secrets, connect: { config, key in InterruptibleEndpointAPI(connection.api(config: config, key: key), stop: stop) },
             progress: progress.report
         )

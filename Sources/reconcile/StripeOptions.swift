@@ -60,9 +60,10 @@ struct StripeOptions: ParsableArguments {
             Terminal.error("STRIPE_API_BASE: \(error)")
             throw Exit.usage
         }
-        // Every account talks to the same host: one pool as large as the gate, so no
-        // request that passed the gate queues again inside URLSession.
-        let transport = GatedTransport(StoppingTransport(URLSessionTransport(maxConnectionsPerHost: concurrency), stop: stop), gate: gate)
+        // Every account talks to the same host: a pool larger than the gate, so no request
+        // that passed the gate queues inside URLSession behind a connection still being
+        // handed back.
+        let transport = GatedTransport(StoppingTransport(URLSessionTransport(maxConnectionsPerHost: concurrency * 2), stop: stop), gate: gate)
         return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil)
     }
 }

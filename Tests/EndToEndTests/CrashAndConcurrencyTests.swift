@@ -68,11 +68,11 @@ import Testing
     }
 
     @Test func sigintStopsBetweenWritesReportsAndTheNextRunFinishes() async throws {
-        let s = try await Scenario(emulatorArguments: ["--latency-ms", "300", "--no-rate-limit"])
+        let s = try await Scenario(emulatorArguments: ["--latency-ms", "600", "--no-rate-limit"])
         defer { s.finish() }
         let secrets = s.folder.appendingPathComponent("secrets.json")
         try s.write(Self.yaml(0))
-        // One request at a time, each taking 300 ms: stop while the first creates are done
+        // One request at a time, each taking 600 ms: stop while the first creates are done
         // and the rest are still to come.
         let run = try s.spawn(["--secrets-out", secrets.path, "--concurrency", "1"])
         try await Self.waitForFirstWrite(s)

@@ -14,7 +14,8 @@ public enum EnvironmentSubstitution {
     /// `text` with every reference replaced, or the first reference that cannot be.
     /// A default applies when the variable is unset or empty, as in the shell.
     public static func substitute(_ text: String, environment: [String: String]) -> Result<String, Failure> {
-        guard text.contains("$") else { return .success(text) }
+        // A byte scan: Foundation's `contains` on a String goes through NSString.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return .success(text) }
         var output = ""
         var rest = Substring(text)
         while let dollar = rest.firstIndex(of: "$") {

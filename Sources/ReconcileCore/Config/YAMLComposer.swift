@@ -18,14 +18,17 @@ enum YAMLComposer {
     }
 
     static func compose(_ text: String, log: inout DiagnosticLog) -> Node? {
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only once a duplicate key needs renaming: most files compose at once.
+        lazy var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String(String.UnicodeScalarView($0)) }
         for attempt in 0..<maxRetries {
             do {
                 // The basic resolver tags every plain scalar a string without running the
                 // default resolver's regular expressions on each one (most of the parse
-                // time); the reader tells null, numbers and booleans apart itself.
-                return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"), .basic)
+                // time); the reader tells null, numbers and booleans apart itself. The
+                // encoding is named because Yams' default reads the whole process
+                // environment on every call.
+                return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"), .basic, .default, .utf8)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 let name = duplicates.first ?? ""
                 let first = context.mark
