@@ -39,18 +39,27 @@ public final class URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
-        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange,
-        // so a server that trickles bytes cannot hold a run for ever.
+        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange, so a
+        // server that trickles bytes cannot hold a run for ever. The loser is not awaited:
+        // on Linux a POST whose connection closes without a response can leave the
+        // URLSession task unfinished and deaf to cancellation.
         let urlRequestCopy = urlRequest
-        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
-            group.addTask { try await self.perform(urlRequestCopy) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw TransportError.timedOut("no response within \(timeout)")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw TransportError.cancelled() }
-            return first
+        let race = FirstAnswer<HTTPResponse>()
+        let exchange = Task {
+            do { race.settle(.success(try await self.perform(urlRequestCopy))) } catch { race.settle(.failure(error)) }
+        }
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            race.settle(.failure(TransportError.timedOut("no response within \(timeout)")))
+        }
+        defer {
+            exchange.cancel()
+            deadline.cancel()
+        }
+        return try await withTaskCancellationHandler {
+            try await race.value
+        } onCancel: {
+            race.settle(.failure(TransportError.cancelled()))
         }
     }
 
