@@ -40,22 +40,20 @@ public final class URLSessionTransport: HTTPTransport {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         // URLRequest's timeout is an idle timeout; the race bounds the whole exchange, so a
-        // server that trickles bytes cannot hold a run for ever. The loser is not awaited:
-        // on Linux a POST whose connection closes without a response can leave the
-        // URLSession task unfinished and deaf to cancellation.
+        // server that trickles bytes cannot hold a run for ever. The loser is neither
+        // awaited nor cancelled: in swift-corelibs-foundation, cancelling the task of
+        // `data(for:)` while URLSession reports its failure deadlocks both (seen here
+        // under dropped connections), and the idle timeout ends the exchange soon anyway.
         let urlRequestCopy = urlRequest
         let race = FirstAnswer<HTTPResponse>()
-        let exchange = Task {
+        Task {
             do { race.settle(.success(try await self.perform(urlRequestCopy))) } catch { race.settle(.failure(error)) }
         }
         let deadline = Task {
             try await Task.sleep(for: timeout)
             race.settle(.failure(TransportError.timedOut("no response within \(timeout)")))
         }
-        defer {
-            exchange.cancel()
-            deadline.cancel()
-        }
+        defer { deadline.cancel() }
         return try await withTaskCancellationHandler {
             try await race.value
         } onCancel: {
