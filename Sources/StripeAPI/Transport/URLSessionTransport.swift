@@ -56,18 +56,25 @@ public final class URLSessionTransport: HTTPTransport {
         if !reuseConnections {
             urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         }
-        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange,
-        // so a server that trickles bytes cannot hold a run for ever.
+        // URLRequest's timeout is an idle timeout; the race bounds the whole exchange, so a
+        // server that trickles bytes cannot hold a run for ever. The loser is neither
+        // awaited nor cancelled: in swift-corelibs-foundation, cancelling the task of
+        // `data(for:)` while URLSession reports its failure deadlocks both (seen here
+        // under dropped connections), and the idle timeout ends the exchange soon anyway.
         let urlRequestCopy = urlRequest
-        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
-            group.addTask { try await self.perform(urlRequestCopy) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw TransportError.timedOut("no response within \(timeout)")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw TransportError.cancelled() }
-            return first
+        let race = FirstAnswer<HTTPResponse>()
+        Task {
+            do { race.settle(.success(try await self.perform(urlRequestCopy))) } catch { race.settle(.failure(error)) }
+        }
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            race.settle(.failure(TransportError.timedOut("no response within \(timeout)")))
+        }
+        defer { deadline.cancel() }
+        return try await withTaskCancellationHandler {
+            try await race.value
+        } onCancel: {
+            race.settle(.failure(TransportError.cancelled()))
         }
     }
 

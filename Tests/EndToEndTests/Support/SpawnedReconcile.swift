@@ -38,6 +38,21 @@ final class SpawnedReconcile: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
+    /// Sends each signal after its delay from now, from a shell of its own: the test
+    /// process's threads may be busy under load, a `sleep` in another process is not.
+    func send(_ signals: [(signal: Int32, after: Double)]) throws {
+        var script = ""
+        var elapsed = 0.0
+        for (signal, after) in signals.sorted(by: { $0.after < $1.after }) {
+            script += "sleep \(max(0, after - elapsed)); kill -\(signal) \(process.processIdentifier) 2>/dev/null; "
+            elapsed = after
+        }
+        let helper = Process()
+        helper.executableURL = URL(fileURLWithPath: "/bin/sh")
+        helper.arguments = ["-c", script]
+        try helper.run()
+    }
+
     /// Waits for the process to exit; `status` is the exit code, or the signal that ended it.
     func wait() async -> ProcessResult {
         await exited.value
