@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import StripeAPI
+
+/// The transport over a real socket to a server that never answers: the request timeout
+/// and cancellation bound it, whatever URLSession does.
+@Suite struct URLSessionTransportTests {
+    @Test func aServerThatNeverAnswersTimesOut() async throws {
+        let server = try SilentServer()
+        defer { server.close() }
+        let transport = URLSessionTransport()
+        let request = HTTPRequest(method: "POST", url: server.url, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("a=b".utf8))
+        let start = ContinuousClock.now
+        let error = await #expect(throws: TransportError.self) { try await transport.send(request, timeout: .milliseconds(300)) }
+        #expect(error?.description.contains("timed out") == true, "\(String(describing: error))")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func cancellationEndsAHungRequest() async throws {
+        let server = try SilentServer()
+        defer { server.close() }
+        let transport = URLSessionTransport()
+        let request = HTTPRequest(method: "GET", url: server.url, headers: [:], body: nil)
+        let start = ContinuousClock.now
+        let task = Task { try await transport.send(request, timeout: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        await #expect(throws: (any Error).self) { try await task.value }
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+}
+
+/// A loopback socket that listens and never accepts: connections complete in the
+/// kernel's backlog, requests are sent, and no response ever comes.
+private struct SilentServer {
+    let socket: Int32
+    let url: URL
+
+    init() throws {
+        let fd = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        socket = fd
+        url = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/v1/webhook_endpoints")!
+    }
+
+    func close() {
+        _ = Foundation.close(socket)
+    }
+}
