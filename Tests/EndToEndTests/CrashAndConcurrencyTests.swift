@@ -122,6 +122,31 @@ import Testing
         #expect(try await s.divergence(from: Self.first) == [])
     }
 
+    /// A controller repairs drift made between its runs, in place, until stopped.
+    @Test func watchRepairsDriftBetweenRuns() async throws {
+        let s = try await Scenario()
+        defer { s.finish() }
+        try s.write(Self.yaml(0))
+        let run = try s.spawn(["--watch", "--interval", "0.3"])
+        for _ in 0..<200 where try await s.managed().count < Self.first.count {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let endpoint = try #require(try await s.managed().values.first?.first)
+        let id = try #require(endpoint["id"] as? String)
+        try await s.emulator.modify(key: s.key, id: id, form: "url=https%3A%2F%2Fdrifted.example.com%2Fx&disabled=true")
+        var repaired = false
+        for _ in 0..<200 where !repaired {
+            try await Task.sleep(for: .milliseconds(50))
+            repaired = try await s.divergence(from: Self.first) == []
+        }
+        run.send(SIGTERM)
+        let result = await run.wait()
+        #expect(repaired, "the drift was not repaired by a later run")
+        #expect(result.status == 0, "\(result.all)")
+        // Repaired in place: the same endpoint, not a new one.
+        #expect(try await s.endpoints().contains { $0["id"] as? String == id })
+    }
+
     /// One account's key is refused (403); the other account is still applied.
     @Test func aFailedAccountDoesNotStopTheOthers() async throws {
         let s = try await Scenario()
