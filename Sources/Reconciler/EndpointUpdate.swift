@@ -35,6 +35,4 @@ public struct EndpointUpdate: Sendable, Equatable {
             }
         }
     }
-
-    public var isEmpty: Bool { self == EndpointUpdate() }
 }

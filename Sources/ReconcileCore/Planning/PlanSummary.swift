@@ -35,7 +35,4 @@ public struct PlanSummary: Sendable, Equatable {
         case .unchanged: unchanged += 1
         }
     }
-
-    /// Actions that write.
-    public var changes: Int { create + update + replace + delete + adopt }
 }
