@@ -116,7 +116,7 @@ struct ApplyCommand: AsyncParsableCommand {
             // gate busy while accounts wait for their rate limit, few enough that a thousand
             // accounts' requests are not all built and queued at once (memory).
             options: options, concurrency: concurrency * 2, environment: stripe.environment(for: configs),
-            secrets: secrets, connect: { config, key in InterruptibleEndpointAPI(connection.api(config: config, key: key), stop: stop) },
+            secrets: secrets, connect: connection.api(config:key:),
             progress: progress.report
         )
         let planned = await engine.plan(configs)

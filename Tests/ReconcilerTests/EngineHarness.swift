@@ -14,11 +14,14 @@ struct EngineHarness {
         emulator = Emulator(configuration: EmulatorConfiguration(maxEndpoints: maxEndpoints, rateLimit: nil, faults: faults, faultSeed: seed))
     }
 
-    func engine(_ options: PlanOptions = PlanOptions(), environment: [String: String]? = nil, secrets: SecretsFile? = nil) -> Reconciliation {
-        let emulator = emulator
+    /// - Parameter stop: when given, the transport sends no write once it is thrown, as
+    ///   `reconcile` wires it for Ctrl-C.
+    func engine(_ options: PlanOptions = PlanOptions(), environment: [String: String]? = nil, secrets: SecretsFile? = nil, stop: StopSwitch? = nil) -> Reconciliation {
+        let transport: any HTTPTransport = EmulatorTransport(emulator: emulator)
+        let stoppable = stop.map { StoppingTransport(transport, stop: $0) } ?? transport
         return Reconciliation(options: options, environment: environment ?? ["STRIPE_API_KEY": key], secrets: secrets) { config, key in
             StripeEndpointAPI(client: StripeClient(
-                apiKey: key.value, transport: EmulatorTransport(emulator: emulator), keySource: config.stripe.apiKeyEnv,
+                apiKey: key.value, transport: stoppable, keySource: config.stripe.apiKeyEnv,
                 retry: RetryPolicy(maxRetries: 8, baseDelay: .milliseconds(1), maxDelay: .milliseconds(4)),
                 requestsPerSecond: 0
             ))

@@ -11,10 +11,7 @@ import Testing
     @Test func aStoppedRunStartsNoWriteAndReportsIt() async throws {
         let h = EngineHarness()
         let stop = StopSwitch()
-        let base = h.engine()
-        let engine = Reconciliation(options: base.options, environment: base.environment) { config, key in
-            InterruptibleEndpointAPI(base.connect(config, key), stop: stop)
-        }
+        let engine = h.engine(stop: stop)
         let planned = await engine.plan([account(triggers)])
         stop.stop(reason: "SIGINT")
         let report = await engine.apply(planned).map(\.report)
@@ -34,10 +31,10 @@ import Testing
         let path = folder.appendingPathComponent("secrets.json").path
         let secrets = try SecretsFile(path: path)
         let stop = StopSwitch()
-        let base = h.engine()
+        let base = h.engine(stop: stop)
         // The stop comes right after the create answers: the disable that follows is refused.
         let engine = Reconciliation(options: base.options, environment: base.environment, secrets: secrets) { config, key in
-            InterruptibleEndpointAPI(StopAfterCreate(base: base.connect(config, key), stop: stop), stop: stop)
+            StopAfterCreate(base: base.connect(config, key), stop: stop)
         }
         var config = account([("sync", "customer.updated")])
         config.workflows[0].triggers[0].enabled = false
