@@ -207,6 +207,12 @@ import Testing
         #expect(try await s.emulator.requests().isEmpty)
         let usage = try await s.reconcile(["--output", "yaml"])
         #expect(usage.status == 64, "\(usage.all)")
+        for bad in [["--concurrency", "0"], ["--max-deletes", "-1"], ["--rate-limit", "-2"], ["--max-retries", "-1"], ["--interval", "5"]] {
+            let result = try await runReconcile(bad + ["--config", s.folder.appendingPathComponent("stripe-webhooks.yaml").path], environment: ["STRIPE_API_KEY": s.key])
+            #expect(result.status == 64, "\(bad): \(result.all)")
+        }
+        let badBase = try await runReconcile(["--config", s.folder.appendingPathComponent("stripe-webhooks.yaml").path, "--api-base", "ftp://example.com"], environment: ["STRIPE_API_KEY": s.key])
+        #expect(badBase.status == 64, "\(badBase.all)")
         try s.write(config(Self.triggers))
         let noKey = try await s.reconcile([], environment: ["STRIPE_API_KEY": ""])
         #expect(noKey.status == 1, "\(noKey.all)")
