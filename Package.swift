@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
@@ -29,8 +30,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The Stripe client: wire models, form encoding, errors, retry policy and
-        // an HTTP transport protocol with a URLSession implementation.
-        .target(name: "StripeAPI", swiftSettings: swiftSettings),
+        // an HTTP transport protocol with an async-http-client implementation (already
+        // built for HummingbirdTesting, so it costs the test build nothing).
+        .target(
+            name: "StripeAPI",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: swiftSettings
+        ),
         // The engine: per account list → plan → apply, across accounts.
         .target(name: "Reconciler", dependencies: ["ReconcileCore", "StripeAPI"], swiftSettings: swiftSettings),
         // A Stripe of our own. Imports neither the client nor the core, so the two

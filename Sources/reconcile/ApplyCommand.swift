@@ -80,7 +80,9 @@ struct ApplyCommand: AsyncParsableCommand {
             work.cancel()
         }
         defer { deadline.cancel() }
-        let code = try await work.value
+        let result = await work.result
+        await connection.shutdown()
+        let code = try result.get()
         withExtendedLifetime(trap) {}
         throw ExitCode(code)
     }

@@ -48,7 +48,7 @@ struct StripeOptions: ParsableArguments {
                 let embedded = Emulator(snapshot: try file.load())
                 return StripeConnection(
                     apiBase: APIBase.stripe, transport: GatedTransport(StoppingTransport(EmulatorTransport(emulator: embedded), stop: stop), gate: gate),
-                    limiters: limiters, retry: retry, embedded: (embedded, file))
+                    limiters: limiters, retry: retry, embedded: (embedded, file), network: nil)
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -60,11 +60,11 @@ struct StripeOptions: ParsableArguments {
             Terminal.error("STRIPE_API_BASE: \(error)")
             throw Exit.usage
         }
-        // Every account talks to the same host: a pool larger than the gate, so no request
-        // that passed the gate queues inside URLSession behind a connection still being
-        // handed back.
-        let transport = GatedTransport(StoppingTransport(URLSessionTransport(maxConnectionsPerHost: concurrency * 2), stop: stop), gate: gate)
-        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil)
+        // Every account talks to the same host: one connection per slot of the gate, so no
+        // request that passed the gate waits for a connection.
+        let network = HTTPClientTransport(maxConnectionsPerHost: concurrency, readTimeout: retry.requestTimeout)
+        let transport = GatedTransport(StoppingTransport(network, stop: stop), gate: gate)
+        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil, network: network)
     }
 }
 
@@ -75,11 +75,18 @@ struct StripeConnection: Sendable {
     let limiters: RateLimiters
     let retry: RetryPolicy
     let embedded: (emulator: Emulator, file: StateFile)?
+    /// The connection pool to close when the run is over (none for the embedded emulator).
+    let network: HTTPClientTransport?
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
         StripeEndpointAPI(client: StripeClient(
             apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv,
             retry: retry, rateLimiter: limiters.limiter(for: key)))
+    }
+
+    /// Closes the run's connections.
+    func shutdown() async {
+        await network?.shutdown()
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func lostCreateResponsesAreRetriedOnceAppliedAndSecretsKept() async throws {
-        let h = EngineHarness(faults: EmulatorFaults(lost: 0.5, writesOnly: true), seed: 7)
+        let h = EngineHarness(faults: EmulatorFaults(lost: 0.3, writesOnly: true), seed: 7)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let secrets = try SecretsFile(path: folder.appendingPathComponent("secrets.json").path)

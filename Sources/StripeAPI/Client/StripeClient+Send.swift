@@ -131,8 +131,7 @@ extension StripeClient {
         }
         guard let detail = StripeErrorBody.parse(response.body) else {
             // A proxy's HTML 502 or a truncated 429 is still that status, and still
-            // transient; a 401 or 403 still means the key (on Linux the transport gets a
-            // 401 without its body, see PassThroughDelegate).
+            // transient; a 401 or 403 still means the key.
             let statusKind = StripeErrorKind(status: response.status, type: nil)
             let trusted: [StripeErrorKind] = [.server, .rateLimited, .authentication, .permission]
             let message = response.body.isEmpty

@@ -43,7 +43,7 @@ public struct StripeClient: Sendable, CustomReflectable {
     /// - Parameters:
     ///   - apiKey: a secret (`sk_`) or restricted (`rk_`) key; never shown anywhere.
     ///   - apiBase: Stripe or an emulator; validate user input with ``APIBase/parse(_:)``.
-    ///   - transport: how requests are sent; share one ``URLSessionTransport`` per run.
+    ///   - transport: how requests are sent; share one ``HTTPClientTransport`` per run.
     ///   - apiVersion: the `Stripe-Version` header.
     ///   - keySource: the environment variable holding the key, named in a 401's advice.
     ///   - retry: when to retry and how long to wait.

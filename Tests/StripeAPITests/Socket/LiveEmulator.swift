@@ -33,9 +33,9 @@ struct LiveEmulator {
         return try result.get()
     }
 
-    /// A client of this emulator over URLSession, with fast retries for tests.
+    /// A client of this emulator over async-http-client, with fast retries for tests.
     func client(
-        key: String = "sk_test_socket", transport: URLSessionTransport = URLSessionTransport(),
+        key: String = "sk_test_socket", transport: HTTPClientTransport = HTTPClientTransport(),
         retry: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(5), maxDelay: .milliseconds(40), requestTimeout: .seconds(5)),
         requestsPerSecond: Double? = 0, keySource: String? = "STRIPE_API_KEY",
         onRequest: (@Sendable (StripeRequestEvent) -> Void)? = nil

@@ -181,7 +181,7 @@ import Testing
 
     @Test func nothingListensThere() async throws {
         let client = StripeClient(
-            apiKey: "sk_test_x", apiBase: URL(string: "http://127.0.0.1:9")!, transport: URLSessionTransport(),
+            apiKey: "sk_test_x", apiBase: URL(string: "http://127.0.0.1:9")!, transport: HTTPClientTransport(),
             retry: RetryPolicy(maxRetries: 1, baseDelay: .milliseconds(1)), requestsPerSecond: 0)
         let error = try await #require(throws: StripeAPI.StripeError.self) {
             _ = try await client.listAllWebhookEndpoints()

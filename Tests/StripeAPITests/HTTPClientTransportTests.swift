@@ -3,12 +3,12 @@ import Testing
 @testable import StripeAPI
 
 /// The transport over a real socket to a server that never answers: the request timeout
-/// and cancellation bound it, whatever URLSession does.
-@Suite struct URLSessionTransportTests {
+/// and cancellation bound it, whatever the pool does.
+@Suite struct HTTPClientTransportTests {
     @Test func aServerThatNeverAnswersTimesOut() async throws {
         let server = try SilentServer()
         defer { server.close() }
-        let transport = URLSessionTransport()
+        let transport = HTTPClientTransport()
         let request = HTTPRequest(method: "POST", url: server.url, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("a=b".utf8))
         let start = ContinuousClock.now
         let error = await #expect(throws: TransportError.self) { try await transport.send(request, timeout: .milliseconds(300)) }
@@ -19,7 +19,7 @@ import Testing
     @Test func cancellationEndsAHungRequest() async throws {
         let server = try SilentServer()
         defer { server.close() }
-        let transport = URLSessionTransport()
+        let transport = HTTPClientTransport()
         let request = HTTPRequest(method: "GET", url: server.url, headers: [:], body: nil)
         let start = ContinuousClock.now
         let task = Task { try await transport.send(request, timeout: .seconds(30)) }
