@@ -113,9 +113,10 @@ enum ConfigFiles {
 
     private static func readFile(_ path: String) -> Result<Data, Diagnostic> {
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = (attributes[.size] as? NSNumber)?.intValue,
-               let error = ConfigBytes.sizeError(byteCount: size, path: path) {
+            // stat(2), not FileManager's attributes, which look the owner and group up in
+            // /etc/passwd and /etc/group for every file (a third of loading 200 files).
+            var info = stat()
+            if stat(path, &info) == 0, let error = ConfigBytes.sizeError(byteCount: Int(info.st_size), path: path) {
                 return .failure(error)
             }
             // Read at most one byte past the limit: a file that grew after the size

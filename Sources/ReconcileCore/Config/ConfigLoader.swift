@@ -10,13 +10,11 @@ public enum ConfigLoader {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let error = ConfigBytes.sizeError(byteCount: text.utf8.count, path: path) { return .failure(ConfigErrors([error])) }
         var log = DiagnosticLog(file: path, text: text)
-        // The log splits lines on "\n" alone, so that is all that needs counting. The
-        // scans go line by line, so they run only when the bytes they look for are there.
-        let lineCount = text.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
-        if SecretPattern.mayMatch(text) { TextScan.secrets(in: &log, lineCount: lineCount) }
+        // The scans go line by line, so they run only when the bytes they look for are there.
+        if SecretPattern.mayMatch(text) { TextScan.secrets(in: &log) }
         // A tab in the indentation makes libyaml fail with an unhelpful message at the
         // first one; the scan has already said what is wrong at every one.
-        if text.utf8.contains(UInt8(ascii: "\t")), TextScan.tabs(in: &log, lineCount: lineCount) { return .failure(log.errors) }
+        if text.utf8.contains(UInt8(ascii: "\t")), TextScan.tabs(in: &log) { return .failure(log.errors) }
         guard let root = YAMLComposer.compose(text, log: &log) else {
             if log.diagnostics.isEmpty {
                 log.error("the file is empty", line: 1, column: 1,

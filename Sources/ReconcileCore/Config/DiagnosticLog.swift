@@ -3,7 +3,9 @@ import Yams
 /// The errors found in one file so far, each located and quoting its source line.
 struct DiagnosticLog {
     let file: String
-    private let lines: [Substring.UnicodeScalarView]
+    /// The whole text; a line is found only when an error quotes it, which keeps a valid
+    /// file (the common case, a thousand at a time) from paying for a split.
+    private let text: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Errors past `limit`, counted but not kept: a wrong file (a log, a dump) would
     /// otherwise bury the first, useful errors under thousands.
@@ -12,16 +14,30 @@ struct DiagnosticLog {
 
     init(file: String, text: String) {
         self.file = file
-        // Split on scalars: as Characters, "\r\n" is one grapheme that "\n" never matches.
-        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
-    /// The text of a 1-based line, without its line break.
+    /// The text of a 1-based line, without its line break. Lines end at "\n" alone: "\r\n"
+    /// leaves a "\r" that is dropped here.
     func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.last == "\r" { line = line.dropLast() }
-        return String(String.UnicodeScalarView(line))
+        guard number >= 1 else { return nil }
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        for _ in 1..<number {
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = bytes.index(after: newline)
+        }
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        var line = bytes[start..<end]
+        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// Every line, without line breaks, for the scans that look at each one.
+    var lines: [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        }
     }
 
     func location(_ mark: Mark?) -> ConfigLocation {

@@ -3,10 +3,10 @@
 enum TextScan {
     /// Tabs used for indentation: YAML forbids them, and libyaml's own message
     /// ("found character that cannot start any token") does not say so.
-    static func tabs(in log: inout DiagnosticLog, lineCount: Int) -> Bool {
+    static func tabs(in log: inout DiagnosticLog) -> Bool {
         var found = false
-        for number in 1...max(1, lineCount) {
-            guard let line = log.line(number) else { continue }
+        for (index, line) in log.lines.enumerated() {
+            let number = index + 1
             let indent = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
             guard let tab = indent.firstIndex(of: "\t"), indent.count < line.unicodeScalars.count else { continue }
             let column = indent.distance(from: indent.startIndex, to: tab) + 1
@@ -18,9 +18,9 @@ enum TextScan {
     }
 
     /// Secret-looking tokens anywhere in the file.
-    static func secrets(in log: inout DiagnosticLog, lineCount: Int) {
-        for number in 1...max(1, lineCount) {
-            guard let line = log.line(number), line.contains("_") else { continue }
+    static func secrets(in log: inout DiagnosticLog) {
+        for (index, line) in log.lines.enumerated() where line.contains("_") {
+            let number = index + 1
             for match in SecretPattern.matches(in: line) {
                 log.error(
                     "this looks like a Stripe secret (`\(match.prefix)…`); secrets must not be written in a config file",
