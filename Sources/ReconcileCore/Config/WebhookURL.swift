@@ -9,6 +9,39 @@ enum WebhookURL {
     }
 
     static func problem(_ url: String) -> Problem? {
+        isPlainHTTPS(url) ? nil : checked(url)
+    }
+
+    /// Whether `url` is the common, plainly valid case, `https://` + a host name + a path
+    /// and query of unreserved ASCII, told without Foundation's URL parser (a third of the
+    /// time checking a trigger took). Anything else (ports, `@`, `%`, `#`, brackets,
+    /// non-ASCII) goes the full way.
+    static func isPlainHTTPS(_ url: String) -> Bool {
+        let bytes = url.utf8
+        guard bytes.starts(with: "https://".utf8) else { return false }
+        let rest = bytes.dropFirst("https://".count)
+        let hostEnd = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        let host = rest[..<hostEnd]
+        guard !host.isEmpty, host.allSatisfy(isHostByte) else { return false }
+        return rest[hostEnd...].allSatisfy(isPathByte)
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
+
+    /// RFC 3986's unreserved characters and sub-delimiters, `/`, `?` and `:`.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        if isHostByte(byte) { return true }
+        return "_~/?:!$&'()*+,;=".utf8.contains(byte)
+    }
+
+    /// The full check, through Foundation's parser.
+    static func checked(_ url: String) -> Problem? {
         if url.isEmpty { return Problem(message: "`url` is empty", hint: "write the https:// address Stripe delivers to") }
         if url.utf8.contains(where: { $0 >= 0x80 || $0 <= 0x20 }), url.contains(where: { $0.isWhitespace || $0.isNewline }) {
             return Problem(message: "`url` contains whitespace", hint: "remove it, or percent-encode it as `%20`")
