@@ -22,7 +22,8 @@ public enum ConfigLoader {
             }
             return .failure(log.errors)
         }
-        var reader = ConfigReader(log: log, environment: environment, options: options)
+        var reader = ConfigReader(log: log, environment: environment, options: options,
+                                  mayHoldAliases: text.utf8.contains(UInt8(ascii: "&")))
         let config = reader.read(root, path: path)
         guard let config, reader.log.diagnostics.isEmpty else { return .failure(reader.log.errors) }
         return .success(config)

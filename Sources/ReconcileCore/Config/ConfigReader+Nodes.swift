@@ -163,7 +163,7 @@ extension ConfigReader {
     /// reached again through an alias. Refusing aliases keeps a "billion laughs" file from
     /// costing more than its size to check.
     mutating func visit(_ node: Node) -> Bool {
-        guard let mark = node.mark else { return true }
+        guard mayHoldAliases, let mark = node.mark else { return true }
         let kind: Int
         switch node {
         case .scalar: kind = 0

@@ -12,9 +12,13 @@ struct ConfigReader {
     /// anchor's position, so a repeat means an alias (refused; see `visit`).
     var visited: Set<VisitKey> = []
     var reportedAliases: Set<VisitKey> = []
+    /// Whether the text can hold an alias at all: one needs an anchor (`&name`), so a
+    /// file without `&` skips the bookkeeping (a tenth of reading a valid file).
+    let mayHoldAliases: Bool
 
     init(log: DiagnosticLog, environment: [String: String], options: ConfigLoadOptions,
-         catalog: EventCatalog = .bundled, versions: APIVersions = .bundled) {
+         catalog: EventCatalog = .bundled, versions: APIVersions = .bundled, mayHoldAliases: Bool = true) {
+        self.mayHoldAliases = mayHoldAliases
         self.log = log
         self.environment = environment
         self.options = options
