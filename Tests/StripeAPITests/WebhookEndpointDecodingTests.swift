@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct WebhookEndpointDecodingTests {
     @Test func decodesACreateResponseWithItsSecret() throws {
-        let endpoint = try JSONDecoder().decode(WebhookEndpoint.self, from: Data(Fixtures.createdEndpoint.utf8))
+        let endpoint = try WebhookEndpoint(jsonData: Data(Fixtures.createdEndpoint.utf8))
         #expect(endpoint == WebhookEndpoint(
             id: "we_1Mr5jULkdIwHu7ix1ibLTM0x", created: 1_680_122_196,
             enabledEvents: ["charge.succeeded", "charge.failed"],
@@ -18,7 +18,7 @@ import Testing
              "api_version": "2026-10-28.endive", "application": "ca_123", "description": "d",
              "new_field": {"nested": [1, 2]}}
             """
-        let endpoint = try JSONDecoder().decode(WebhookEndpoint.self, from: Data(json.utf8))
+        let endpoint = try WebhookEndpoint(jsonData: Data(json.utf8))
         #expect(endpoint.status == .other("paused"))
         #expect(endpoint.application == "ca_123")
         #expect(endpoint.apiVersion == "2026-10-28.endive")
@@ -28,8 +28,7 @@ import Testing
     }
 
     @Test func decodesAListPage() throws {
-        let page = try JSONDecoder().decode(
-            WebhookEndpointList.self, from: Data(Fixtures.list(["we_1", "we_2"], hasMore: true).utf8))
+        let page = try WebhookEndpointList(jsonData: Data(Fixtures.list(["we_1", "we_2"], hasMore: true).utf8))
         #expect(page.data.map(\.id) == ["we_1", "we_2"])
         #expect(page.hasMore)
         #expect(page.url == "/v1/webhook_endpoints")
@@ -37,8 +36,18 @@ import Testing
     }
 
     @Test func decodesADeletedObject() throws {
-        let deleted = try JSONDecoder().decode(DeletedObject.self, from: Data(Fixtures.deleted("we_9").utf8))
+        let deleted = try DeletedObject(jsonData: Data(Fixtures.deleted("we_9").utf8))
         #expect(deleted == DeletedObject(id: "we_9"))
+    }
+
+    @Test func aMissingOrMistypedFieldIsNamed() {
+        let noURL = #"{"id": "we_1", "created": 1, "enabled_events": ["*"], "status": "enabled"}"#
+        #expect(throws: JSONError("`url` is missing")) { try WebhookEndpoint(jsonData: Data(noURL.utf8)) }
+        let badEvents = #"{"id": "we_1", "created": 1, "enabled_events": "*", "status": "enabled", "url": "u"}"#
+        #expect(throws: JSONError("`enabled_events` is missing or not an array")) { try WebhookEndpoint(jsonData: Data(badEvents.utf8)) }
+        let badMetadata = #"{"id": "we_1", "created": 1, "enabled_events": [], "status": "enabled", "url": "u", "metadata": {"a": 1}}"#
+        #expect(throws: JSONError("`metadata.a` is not a string")) { try WebhookEndpoint(jsonData: Data(badMetadata.utf8)) }
+        #expect(throws: JSONError("a webhook endpoint is not a JSON object")) { try WebhookEndpoint(jsonData: Data("[]".utf8)) }
     }
 
     @Test func printingAnEndpointNeverShowsItsSecret() {

@@ -2,17 +2,17 @@ import Foundation
 
 extension StripeClient {
     /// Sends `request` with retries and decodes the 2xx body as `T`.
-    func send<T: Decodable & Sendable>(_ request: StripeRequest, decoding type: T.Type) async throws -> T {
+    func send<T: JSONDecodable>(_ request: StripeRequest, decoding type: T.Type) async throws -> T {
         try await sendForResponse(request, decoding: type).value
     }
 
     /// Sends `request` with retries and decodes the 2xx body as `T`, keeping what the
     /// headers said.
-    func sendForResponse<T: Decodable & Sendable>(_ request: StripeRequest, decoding type: T.Type) async throws -> StripeResponse<T> {
+    func sendForResponse<T: JSONDecodable>(_ request: StripeRequest, decoding type: T.Type) async throws -> StripeResponse<T> {
         let (response, attempts) = try await send(request)
         do {
             return StripeResponse(
-                value: try JSONDecoder().decode(T.self, from: response.body),
+                value: try T(jsonData: response.body),
                 requestId: response.header("request-id").map(redactor.redact),
                 idempotentReplayed: response.header("idempotent-replayed")?.lowercased() == "true",
                 attempts: attempts)

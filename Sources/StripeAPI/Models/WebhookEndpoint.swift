@@ -2,7 +2,7 @@
 ///
 /// Decoding ignores fields it does not know, so a newer API version adding one does not
 /// break a run. Its mirror redacts the signing secret, so printing or dumping one is safe.
-public struct WebhookEndpoint: Decodable, Sendable, Equatable, CustomReflectable {
+public struct WebhookEndpoint: JSONDecodable, Sendable, Equatable, CustomReflectable {
     /// Stripe's id, `we_...`.
     public var id: String
     /// Always `webhook_endpoint`.
@@ -49,27 +49,21 @@ public struct WebhookEndpoint: Decodable, Sendable, Equatable, CustomReflectable
         self.url = url
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, object, application, description, created, livemode, metadata, secret, status, url
-        case apiVersion = "api_version"
-                case enabledEvents = "enabled_events"
-    }
-
-    /// Decodes Stripe's JSON; `metadata` and `livemode` default when absent.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        object = try container.decodeIfPresent(String.self, forKey: .object) ?? "webhook_endpoint"
-        apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
-        application = try container.decodeIfPresent(String.self, forKey: .application)
-        created = try container.decode(Int64.self, forKey: .created)
-        description = try container.decodeIfPresent(String.self, forKey: .description)
-        enabledEvents = try container.decode([String].self, forKey: .enabledEvents)
-        livemode = try container.decodeIfPresent(Bool.self, forKey: .livemode) ?? false
-        metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]
-        secret = try container.decodeIfPresent(String.self, forKey: .secret)
-        status = try container.decode(WebhookEndpointStatus.self, forKey: .status)
-        url = try container.decode(String.self, forKey: .url)
+    /// Reads Stripe's JSON; `metadata` and `livemode` default when absent.
+    public init(json: JSON) throws {
+        guard case .object = json else { throw JSONError("a webhook endpoint is not a JSON object") }
+        id = try json.string("id")
+        object = try json.optionalString("object") ?? "webhook_endpoint"
+        apiVersion = try json.optionalString("api_version")
+        application = try json.optionalString("application")
+        created = try json.int64("created")
+        description = try json.optionalString("description")
+        enabledEvents = try json.strings("enabled_events")
+        livemode = try json.optionalBool("livemode") ?? false
+        metadata = try json.stringMap("metadata")
+        secret = try json.optionalString("secret")
+        status = WebhookEndpointStatus(rawValue: try json.string("status"))
+        url = try json.string("url")
     }
 
     /// The fields as `print` and `dump` show them, with the signing secret redacted.

@@ -1,5 +1,5 @@
 /// One page of `GET /v1/webhook_endpoints` (`object: "list"`), newest first.
-public struct WebhookEndpointList: Decodable, Sendable, Equatable {
+public struct WebhookEndpointList: JSONDecodable, Sendable, Equatable {
     /// The endpoints on this page.
     public var data: [WebhookEndpoint]
     /// Whether more pages follow; fetch them with `starting_after` = the last id.
@@ -14,8 +14,11 @@ public struct WebhookEndpointList: Decodable, Sendable, Equatable {
         self.url = url
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case data, url
-        case hasMore = "has_more"
+    /// Reads Stripe's list object.
+    public init(json: JSON) throws {
+        guard case .array(let items)? = json["data"] else { throw JSONError("`data` is missing or not an array") }
+        data = try items.map(WebhookEndpoint.init(json:))
+        hasMore = try json.optionalBool("has_more") ?? false
+        url = try json.optionalString("url") ?? "/v1/webhook_endpoints"
     }
 }

@@ -1,17 +1,11 @@
 /// Whether Stripe sends events to an endpoint.
-public enum WebhookEndpointStatus: Sendable, Hashable, Decodable, CustomStringConvertible {
+public enum WebhookEndpointStatus: Sendable, Hashable, CustomStringConvertible {
     /// Events are sent.
     case enabled
     /// Events are not sent; set with `disabled=true` on update.
     case disabled
     /// A status this client does not know yet, kept verbatim.
     case other(String)
-
-    /// Decodes `"enabled"`, `"disabled"` or anything else as ``other(_:)``.
-    public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        self.init(rawValue: raw)
-    }
 
     /// Maps Stripe's string onto a case.
     public init(rawValue: String) {
