@@ -79,6 +79,13 @@ import Testing
         #expect(error.description.contains("check --api-base / STRIPE_API_BASE"))
     }
 
+    @Test func aSuccessOfTheWrongShapeNamesTheField() async throws {
+        let body = #"{"id": "we_1", "object": "webhook_endpoint", "created": 1, "enabled_events": ["*"], "status": "enabled"}"#
+        let error = try #require(await failure(.json(200, body)))
+        #expect(error.kind == .unexpectedResponse)
+        #expect(error.description.contains("the response is not the expected JSON: `url` is missing"))
+    }
+
     @Test func aBodyless401IsStillAnAuthenticationError() async throws {
         let error = try #require(await failure(.respond(HTTPResponse(status: 401, headers: ["Request-Id": "req_1"]))))
         #expect(error.kind == .authentication)

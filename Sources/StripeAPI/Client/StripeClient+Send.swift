@@ -19,7 +19,7 @@ extension StripeClient {
         } catch {
             throw stripeError(
                 kind: .unexpectedResponse, for: request, response: response, attempts: attempts,
-                message: "the response is not the expected JSON (\(bodySummary(response)))")
+                message: "the response is not the expected JSON: \(redactor.redact(String(describing: error))) (\(bodySummary(response)))")
         }
     }
 
