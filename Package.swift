@@ -11,7 +11,7 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 // A Linux release binary carries the Swift runtime and Foundation: it starts without
-// loading and binding a dozen shared libraries (reconcile --version: 18 -> 9 ms), and it
+// loading and binding a dozen shared libraries (a usage error: 18 -> 9 ms), and it
 // runs on a CI machine without Swift installed. Debug builds (the tests) link as usual.
 let staticStdlib: [LinkerSetting] = [
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),

@@ -131,7 +131,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if output == .text { print(render(plan), terminator: "") }
         let applied = await engine.apply(planned)
         let report = RunReport(dryRun: false, accounts: applied.map(\.report))
-        try await connection.save()
+        try connection.save()
         switch output {
         case .text: print(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report), terminator: "")
         case .json, .markdown: print(render(report), terminator: "")

@@ -31,7 +31,7 @@ import Testing
         let last = iterations - 1
         let clean = try await s.reconcile(flags)
         #expect(clean.status == 0, "\(clean.all)")
-        let triggers = last % 2 == 0 ? Self.first : Self.second
+        let triggers = [Self.first, Self.second][last % 2]
         #expect(try await s.divergence(from: triggers) == [])
         for endpoints in try await s.managed().values {
             #expect(endpoints.first?["description"] as? String == "round \(last % 2 == 0 ? "even" : "odd")")

@@ -122,7 +122,7 @@ import StripeEmulator
         refused.expectError(400)
         #expect(refused.error["message"] as? String == "You have reached the maximum of 3 test webhook endpoints.")
         #expect(stripe.create(key: "sk_test_anotherAccount99").status == 200)
-        stripe.send("DELETE", "/v1/webhook_endpoints/\(stripe.send("GET", "/v1/webhook_endpoints").ids[0])")
+        _ = stripe.send("DELETE", "/v1/webhook_endpoints/\(stripe.send("GET", "/v1/webhook_endpoints").ids[0])")
         #expect(stripe.create().status == 200)
     }
 

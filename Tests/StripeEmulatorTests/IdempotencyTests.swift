@@ -60,7 +60,7 @@ import StripeEmulator
     @Test func deletesReplayToo() {
         let id = stripe.create().id
         let first = stripe.send("POST", "/v1/webhook_endpoints/\(id)", "description=a", headers: ["Idempotency-Key": "u1"])
-        stripe.send("POST", "/v1/webhook_endpoints/\(id)", "description=b")
+        _ = stripe.send("POST", "/v1/webhook_endpoints/\(id)", "description=b")
         let replay = stripe.send("POST", "/v1/webhook_endpoints/\(id)", "description=a", headers: ["Idempotency-Key": "u1"])
         #expect(replay.text == first.text)
     }

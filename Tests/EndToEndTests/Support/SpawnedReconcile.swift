@@ -22,8 +22,8 @@ final class SpawnedReconcile: @unchecked Sendable {
         let id = UUID().uuidString
         stdout = directory.appendingPathComponent(".out-\(id)")
         stderr = directory.appendingPathComponent(".err-\(id)")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         process.standardInput = FileHandle.nullDevice
