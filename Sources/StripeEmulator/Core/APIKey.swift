@@ -75,7 +75,12 @@ extension APIKey {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces; scanned as bytes (this runs on every request's
+    /// `Authorization`, where walking Characters twice showed as 5% of the emulator's time).
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let bytes = Substring(self).utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+              let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
