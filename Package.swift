@@ -73,7 +73,7 @@ let package = Package(
         // `swift run -c release reconcile-bench` builds both.
         .executableTarget(
             name: "reconcile-bench",
-            dependencies: ["reconcile", "StripeEmulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["reconcile", "StripeAPI", "StripeEmulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings,
             linkerSettings: staticStdlib
         ),
