@@ -55,3 +55,29 @@ private struct SilentServer {
         _ = Foundation.close(socket)
     }
 }
+
+/// Which faults count as "nothing was sent" (any request may retry) and which as "the
+/// exchange broke" (only idempotent ones may).
+@Suite struct TransportErrorMappingTests {
+    struct Described: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    @Test(arguments: [
+        ("NIOConnectionError(host: \"127.0.0.1\", port: 9, connectionErrors: [connection reset (error set): Connection refused (errno: 111)])", "connection failed"),
+        ("read(descriptor:pointer:size:): Connection reset by peer (errno: 104)", "connection dropped"),
+        ("NIOSSLError.handshakeFailed", "connection failed"),
+        ("something else entirely", "connection dropped"),
+    ])
+    func classifiesNIOErrors(description: String, kind: String) {
+        #expect(HTTPClientTransport.transportError(for: Described(description: description)).description.hasPrefix(kind))
+    }
+
+    @Test func aRefusedConnectionFailsBeforeSending() async throws {
+        let transport = HTTPClientTransport()
+        let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/v1/webhook_endpoints")!)
+        let error = await #expect(throws: TransportError.self) { try await transport.send(request, timeout: .seconds(5)) }
+        #expect(error?.description.hasPrefix("connection failed") == true, "\(String(describing: error))")
+        await transport.shutdown()
+    }
+}

@@ -104,10 +104,11 @@ public final class HTTPClientTransport: HTTPTransport {
         let detail = String(describing: error)
         if error is CancellationError { return .cancelled(detail) }
         guard let error = error as? HTTPClientError else {
-            // NIO's connection errors (refused, unreachable, TLS handshake) before a byte
-            // was sent; anything else broke an exchange under way.
+            // NIO's connection errors (refused, unreachable, DNS, TLS handshake) came before
+            // a byte was sent; anything else, "connection reset by peer" included, broke an
+            // exchange under way.
             let text = detail.lowercased()
-            let beforeSending = ["connect", "refused", "unreachable", "resolve", "ssl", "tls", "certificate", "handshake"]
+            let beforeSending = ["nioconnectionerror", "refused", "unreachable", "resolve", "connecttimeout", "ssl", "tls", "certificate", "handshake"]
             return beforeSending.contains(where: text.contains) ? .connectionFailed(detail) : .connectionDropped(detail)
         }
         let timedOut: [HTTPClientError] = [.deadlineExceeded, .readTimeout, .writeTimeout]
