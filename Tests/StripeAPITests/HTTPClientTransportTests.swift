@@ -67,6 +67,7 @@ private struct SilentServer {
         ("NIOConnectionError(host: \"127.0.0.1\", port: 9, connectionErrors: [connection reset (error set): Connection refused (errno: 111)])", "connection failed"),
         ("read(descriptor:pointer:size:): Connection reset by peer (errno: 104)", "connection dropped"),
         ("NIOSSLError.handshakeFailed", "connection failed"),
+        ("handshakeFailed(NIOSSL.BoringSSLError.sslError([Error: 268435581 error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED]))", "request could not be sent"),
         ("something else entirely", "connection dropped"),
     ])
     func classifiesNIOErrors(description: String, kind: String) {

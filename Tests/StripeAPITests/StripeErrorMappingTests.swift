@@ -105,7 +105,7 @@ import Testing
         #expect(error.kind == .network)
         #expect(error.status == nil)
         #expect(error.description == "retrieve webhook endpoint we_1 failed: connection failed (refused) talking to "
-            + "api.stripe.test; no response after 1 attempts: check the network and --api-base / STRIPE_API_BASE, then run again")
+            + "api.stripe.test; no response after 1 attempt: check the network and --api-base / STRIPE_API_BASE, then run again")
     }
 
     @Test func withoutAKeySourceTheAdviceStaysGeneric() async throws {

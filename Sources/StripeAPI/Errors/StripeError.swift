@@ -74,7 +74,7 @@ public struct StripeError: Error, Sendable, Equatable, CustomStringConvertible, 
         case .server:
             return "Stripe failed after \(attempts) attempts: run again later (see status.stripe.com)"
         case .network:
-            return "no response after \(attempts) attempts: check the network and --api-base / STRIPE_API_BASE, then run again"
+            return "no response after \(attempts) attempt\(attempts == 1 ? "" : "s"): check the network and --api-base / STRIPE_API_BASE, then run again"
         case .unexpectedResponse:
             return "this does not look like Stripe: check --api-base / STRIPE_API_BASE"
         default:

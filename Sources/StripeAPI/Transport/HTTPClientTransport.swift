@@ -108,7 +108,9 @@ public final class HTTPClientTransport: HTTPTransport {
             // a byte was sent; anything else, "connection reset by peer" included, broke an
             // exchange under way.
             let text = detail.lowercased()
-            let beforeSending = ["nioconnectionerror", "refused", "unreachable", "resolve", "connecttimeout", "ssl", "tls", "certificate", "handshake"]
+            // A certificate the system does not trust will not be trusted on a retry.
+            if text.contains("certificate") { return .invalidRequest(detail) }
+            let beforeSending = ["nioconnectionerror", "refused", "unreachable", "resolve", "connecttimeout", "ssl", "tls", "handshake"]
             return beforeSending.contains(where: text.contains) ? .connectionFailed(detail) : .connectionDropped(detail)
         }
         let timedOut: [HTTPClientError] = [.deadlineExceeded, .readTimeout, .writeTimeout]
