@@ -32,10 +32,6 @@ public actor SecretsFile {
     public init(path: String) throws(SecretsFileError) {
         self.path = path
         try Self.checkWritable(path)
-        guard FileManager.default.fileExists(atPath: path) else {
-            entries = [:]
-            return
-        }
         entries = try Self.read(path)
     }
 

@@ -80,8 +80,6 @@ struct ApplyCommand: AsyncParsableCommand {
             work.cancel()
         }
         defer { deadline.cancel() }
-        // The process ends here and its connections close with it: waiting for each to
-        // close in turn would add about 5 ms to every run for nothing.
         let code = try await work.value
         withExtendedLifetime(trap) {}
         throw ExitCode(code)

@@ -37,11 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
         let connection = try stripe.connection(concurrency: 1, rateLimit: nil)
         let api = connection.api(config: AccountConfig(path: config ?? "", stripe: settings, workflows: []), key: key)
         let endpoints: [ObservedEndpoint]
-        do {
-            endpoints = try await api.listAll()
-            await connection.shutdown()
-        } catch {
-            await connection.shutdown()
+        do { endpoints = try await api.listAll() } catch {
             Terminal.error("listing webhook endpoints failed: \(error)")
             throw Exit.failed
         }

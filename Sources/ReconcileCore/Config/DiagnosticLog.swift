@@ -28,16 +28,17 @@ struct DiagnosticLog {
             start = bytes.index(after: newline)
         }
         let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-        var line = bytes[start..<end]
-        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        return String(decoding: line, as: UTF8.self)
+        return Self.text(of: bytes[start..<end])
     }
 
     /// Every line, without line breaks, for the scans that look at each one.
     var lines: [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
-        }
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Self.text(of:))
+    }
+
+    /// A line's bytes as text, without the "\r" of a "\r\n" ending.
+    private static func text(of line: Substring.UTF8View) -> String {
+        String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
     }
 
     func location(_ mark: Mark?) -> ConfigLocation {

@@ -43,7 +43,7 @@ enum WebhookURL {
     /// The full check, through Foundation's parser.
     static func checked(_ url: String) -> Problem? {
         if url.isEmpty { return Problem(message: "`url` is empty", hint: "write the https:// address Stripe delivers to") }
-        if url.utf8.contains(where: { $0 >= 0x80 || $0 <= 0x20 }), url.contains(where: { $0.isWhitespace || $0.isNewline }) {
+        if url.contains(where: { $0.isWhitespace }) {
             return Problem(message: "`url` contains whitespace", hint: "remove it, or percent-encode it as `%20`")
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
