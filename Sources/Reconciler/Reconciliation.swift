@@ -57,7 +57,7 @@ public struct Reconciliation: Sendable {
         }
         // The mode guard is checked before any request.
         if let wanted = config.stripe.mode, wanted != key.mode {
-            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, config: wanted)])
+            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
             return AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused))
         }
         let api = connect(config, key)

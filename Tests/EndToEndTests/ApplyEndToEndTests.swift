@@ -157,7 +157,7 @@ import Testing
         try s.write(config(Self.triggers, stripe: "  mode: live\n"))
         let result = try await s.reconcile()
         #expect(result.status == 4, "\(result.all)")
-        #expect(result.all.contains("test-mode key"))
+        #expect(result.all.contains("the key in STRIPE_API_KEY is a test-mode key (it starts with sk_test_ or rk_test_) but stripe.mode is live"))
         #expect(try await s.emulator.requests().isEmpty)
     }
 

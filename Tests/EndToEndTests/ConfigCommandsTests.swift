@@ -86,4 +86,13 @@ import Testing
         #expect(run.stdout.isEmpty)
         #expect(run.stderr == "no known event type matches `customr.updated`; did you mean:\n  customer.updated\n")
     }
+
+    @Test func versionNamesTheToolAndTheNewestBundledAPIVersion() throws {
+        let versions = try String(contentsOf: Self.root.appendingPathComponent("data/stripe/api-versions.txt"), encoding: .utf8)
+        let newest = try #require(versions.split(separator: "\n").last)
+        let run = try reconcile("--version")
+        #expect(run.status == 0)
+        #expect(run.stdout.wholeMatch(of: /reconcile \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)? \(stripe api (.+)\)\n/)?.output.2 == newest)
+        #expect(run.stderr.isEmpty)
+    }
 }

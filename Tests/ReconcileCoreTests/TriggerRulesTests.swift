@@ -82,7 +82,21 @@ import Testing
         for event in ["customer.created", "customer.updated", "customer.deleted"] {
             yaml += "      - {event: \(event), url: https://x.example}\n"
         }
-        expectError(yaml, "9:9: more triggers than `max_endpoints` (2): each trigger is one webhook endpoint")
+        expectError(yaml, "9:9: 3 triggers declared; this account allows 2 endpoints (`max_endpoints: 2` at line 3)",
+                    hint: "each trigger is one webhook endpoint; remove 1 trigger, or raise `stripe.max_endpoints` if Stripe raised your limit")
+    }
+
+    @Test func moreTriggersThanStripeAllowsAcrossWorkflows() {
+        var yaml = "version: 1\nworkflows:\n"
+        for workflow in 0..<6 {
+            yaml += "  - name: wf\(workflow)\n    triggers:\n"
+            for event in ["customer.created", "customer.updated", "customer.deleted"] {
+                yaml += "      - {event: \(event), url: https://x.example}\n"
+            }
+        }
+        // The 17th trigger is the second of the sixth workflow: line 3 + 5 × 5 + 2 + 1.
+        expectError(yaml, "31:9: 18 triggers declared; this account allows 16 endpoints (Stripe's limit per account; `max_endpoints` is not set)",
+                    hint: "each trigger is one webhook endpoint; remove 2 triggers, or raise `stripe.max_endpoints` if Stripe raised your limit")
     }
 
     @Test func booleansAreStrict() {

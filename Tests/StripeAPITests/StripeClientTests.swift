@@ -16,7 +16,7 @@ import Testing
         #expect(request.headers == [
             "Authorization": "Bearer sk_test_51ABCdefGHIjklMNOpqrSTUvwxYZ",
             "Stripe-Version": "2026-10-28.endive",
-            "User-Agent": "reconcile/0.1",
+            "User-Agent": "reconcile/\(ToolVersion.number)",
             "Accept": "application/json",
             "Content-Type": "application/x-www-form-urlencoded",
             "Idempotency-Key": "key-1",

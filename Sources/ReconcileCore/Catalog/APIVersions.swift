@@ -4,7 +4,7 @@ public struct APIVersions: Sendable {
     public let versions: [String]
     private let known: Set<String>
 
-    /// The versions bundled with this build (`../shared/stripe/api-versions.txt`).
+    /// The versions bundled with this build (`data/stripe/api-versions.txt`).
     public static let bundled = APIVersions(versions: bundledVersions)
 
     /// A list of the given versions.

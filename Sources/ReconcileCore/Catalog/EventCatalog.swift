@@ -5,7 +5,7 @@ public struct EventCatalog: Sendable {
     private let known: Set<String>
     private let byDisplayName: [String: [String]]
 
-    /// The catalog bundled with this build (`../shared/stripe/event-types.txt`).
+    /// The catalog bundled with this build (`data/stripe/event-types.txt`).
     public static let bundled = EventCatalog(types: bundledTypes)
 
     /// A catalog of the given event types.

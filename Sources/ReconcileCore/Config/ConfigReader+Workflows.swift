@@ -17,18 +17,30 @@ extension ConfigReader {
         var workflows: [Workflow] = []
         var names: [String: Int] = [:]
         var triggerLines: [String: Mark] = [:]
-        var count = 0
+        var marks: [Mark?] = []
         for item in items {
-            guard let workflow = readWorkflow(item, stripe: stripe, names: &names, triggerLines: &triggerLines, count: &count) else {
+            guard let workflow = readWorkflow(item, stripe: stripe, names: &names, triggerLines: &triggerLines, triggerMarks: &marks) else {
                 continue
             }
             workflows.append(workflow)
         }
+        checkCap(triggerMarks: marks, max: stripe.maxEndpoints)
         return workflows
     }
 
+    /// Each trigger is one endpoint, so a file may declare at most `max_endpoints`; the
+    /// error stands at the first trigger past the cap and names both numbers.
+    private mutating func checkCap(triggerMarks marks: [Mark?], max: Int) {
+        guard marks.count > max else { return }
+        let decidedBy = maxEndpointsMark.map { "`max_endpoints: \(max)` at line \($0.line)" }
+            ?? "Stripe's limit per account; `max_endpoints` is not set"
+        let over = marks.count - max
+        log.error("\(marks.count) triggers declared; this account allows \(max) endpoints (\(decidedBy))", at: marks[max],
+                  hint: "each trigger is one webhook endpoint; remove \(over) trigger\(over == 1 ? "" : "s"), or raise `stripe.max_endpoints` if Stripe raised your limit")
+    }
+
     private mutating func readWorkflow(
-        _ node: Node, stripe: StripeSettings, names: inout [String: Int], triggerLines: inout [String: Mark], count: inout Int
+        _ node: Node, stripe: StripeSettings, names: inout [String: Int], triggerLines: inout [String: Mark], triggerMarks: inout [Mark?]
     ) -> Workflow? {
         guard let fields = fields(node, of: "a workflow", allowed: Self.workflowKeys,
                                   example: "write `- name: sync-customers`, with `triggers:` under it") else { return nil }
@@ -58,11 +70,7 @@ extension ConfigReader {
         guard let items = list(triggersNode, "triggers", example: "event: customer.updated") else { return nil }
         var triggers: [DeclaredTrigger] = []
         for item in items {
-            count += 1
-            if count == stripe.maxEndpoints + 1 {
-                log.error("more triggers than `max_endpoints` (\(stripe.maxEndpoints)): each trigger is one webhook endpoint", at: item.mark,
-                          hint: "Stripe allows \(StripeSettings.defaultMaxEndpoints) endpoints per account; remove triggers, or raise `stripe.max_endpoints` if Stripe raised your limit")
-            }
+            triggerMarks.append(item.mark)
             guard let trigger = readTrigger(item, workflow: name, workflowDescription: description, stripe: stripe, seen: &triggerLines) else {
                 continue
             }

@@ -15,6 +15,8 @@ struct ConfigReader {
     /// Whether the text can hold an alias at all: one needs an anchor (`&name`), so a
     /// file without `&` skips the bookkeeping (a tenth of reading a valid file).
     let mayHoldAliases: Bool
+    /// Where `stripe.max_endpoints` was set, when it was, to say what decided the cap.
+    var maxEndpointsMark: Mark?
 
     init(log: DiagnosticLog, environment: [String: String], options: ConfigLoadOptions,
          catalog: EventCatalog = .bundled, versions: APIVersions = .bundled, mayHoldAliases: Bool = true) {
@@ -91,6 +93,7 @@ struct ConfigReader {
         if let node = stripe["max_endpoints"], let max = int(node, "max_endpoints") {
             if max >= 1 {
                 settings.maxEndpoints = max
+                maxEndpointsMark = node.mark
             } else {
                 log.error("`max_endpoints` must be a positive integer, not \(max)", at: node.mark,
                           hint: "Stripe allows \(StripeSettings.defaultMaxEndpoints) webhook endpoints per account")

@@ -20,7 +20,7 @@ public struct PlanOptions: Sendable, Equatable {
     }
 
     /// The deletion limit for an account with `managedCount` managed endpoints.
-    public func deletionLimit(managedCount: Int) -> Int {
-        maxDeletes ?? max(3, managedCount / 2)
+    public func deletionLimit(managedCount: Int) -> DeletionLimit {
+        maxDeletes.map(DeletionLimit.flag) ?? .halfOfManaged(managedCount)
     }
 }

@@ -62,20 +62,19 @@ public enum Planner {
             replaces = replaces.map(Self.deletingFirst)
         }
 
+        let untouched = observed.filter { endpoint in
+            inventory.isUntouchable(endpoint) && !changes.contains { $0.endpointID == endpoint.id } && !replaces.contains { $0.endpointID == endpoint.id }
+        }
         var refusals: [Refusal] = []
         if finalCount > config.stripe.maxEndpoints {
-            refusals.append(.endpointCap(planned: finalCount, max: config.stripe.maxEndpoints))
+            refusals.append(.endpointCap(planned: finalCount, untouched: untouched.count, max: config.stripe.maxEndpoints))
         }
         let limit = options.deletionLimit(managedCount: inventory.managedCount)
-        if orphans > limit && !options.allowDeletes {
+        if orphans > limit.value && !options.allowDeletes {
             refusals.append(.deletionLimit(deletes: orphans, limit: limit))
         }
         if !replaces.isEmpty && !options.allowReplace {
             refusals.append(.replaceNotAllowed(count: replaces.count))
-        }
-
-        let untouched = observed.filter { endpoint in
-            inventory.isUntouchable(endpoint) && !changes.contains { $0.endpointID == endpoint.id } && !replaces.contains { $0.endpointID == endpoint.id }
         }
         return Plan(
             config: config.path, owner: owner,

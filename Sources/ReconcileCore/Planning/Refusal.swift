@@ -1,25 +1,52 @@
 /// A safety rule that refuses a whole account's plan before any write (exit code 4).
 public enum Refusal: Sendable, Equatable {
-    /// The plan would leave more endpoints than `max_endpoints`.
-    case endpointCap(planned: Int, max: Int)
+    /// The plan would leave more endpoints than `max_endpoints`: `planned` in all, of
+    /// which `untouched` are unmanaged or foreign.
+    case endpointCap(planned: Int, untouched: Int, max: Int)
     /// The plan deletes more endpoints of undeclared triggers than the limit.
-    case deletionLimit(deletes: Int, limit: Int)
+    case deletionLimit(deletes: Int, limit: DeletionLimit)
     /// The plan replaces endpoints, which gives them new signing secrets.
     case replaceNotAllowed(count: Int)
-    /// The API key's mode is not the config's `stripe.mode`.
-    case modeMismatch(key: StripeMode, config: StripeMode)
+    /// The API key's mode (read from its prefix) is not the config's `stripe.mode`.
+    case modeMismatch(key: StripeMode, keyEnv: String, config: StripeMode)
 
-    /// What is wrong, with the numbers and the way out.
+    /// What is wrong, with the numbers, what decided them, and the way out.
     public var message: String {
         switch self {
-        case .endpointCap(let planned, let max):
-            "the plan would leave \(planned) webhook endpoints, over max_endpoints \(max) (unmanaged and foreign endpoints count); remove triggers, delete unmanaged endpoints, or raise stripe.max_endpoints if Stripe allows more"
+        case .endpointCap(let planned, let untouched, let max):
+            let decidedBy = max == StripeSettings.defaultMaxEndpoints ? "Stripe's limit, `stripe.max_endpoints` \(max)" : "`stripe.max_endpoints`"
+            return "the plan would leave \(planned) webhook endpoints (\(planned - untouched) of this file's triggers, \(untouched) unmanaged or foreign); this account allows \(max) (\(decidedBy)); remove triggers, delete unmanaged endpoints, or raise stripe.max_endpoints if Stripe allows more"
         case .deletionLimit(let deletes, let limit):
-            "the plan would delete \(deletes) endpoints whose triggers are no longer declared, over the limit of \(limit); check the config is complete, then pass --allow-deletes or --max-deletes \(deletes)"
+            return "the plan would delete \(deletes) endpoints whose triggers are no longer declared, over the limit of \(limit.value) (\(limit.decidedBy)); check the config is complete, then pass --allow-deletes or --max-deletes \(deletes)"
         case .replaceNotAllowed(let count):
-            "the plan replaces \(count) endpoint\(count == 1 ? "" : "s") (api_version or connect changed), which gives \(count == 1 ? "it" : "them") a new signing secret; pass --allow-replace, and --secrets-out FILE to collect the new secrets for your receivers"
-        case .modeMismatch(let key, let config):
-            "the API key is a \(key.rawValue)-mode key but stripe.mode is \(config.rawValue); use a \(config.rawValue)-mode key or change stripe.mode"
+            return "the plan replaces \(count) endpoint\(count == 1 ? "" : "s") (api_version or connect changed), which gives \(count == 1 ? "it" : "them") a new signing secret; pass --allow-replace, and --secrets-out FILE to collect the new secrets for your receivers"
+        case .modeMismatch(let key, let keyEnv, let config):
+            let prefixes = key == .test ? "sk_test_ or rk_test_" : "sk_live_ or rk_live_"
+            return "the key in \(keyEnv) is a \(key.rawValue)-mode key (it starts with \(prefixes)) but stripe.mode is \(config.rawValue); use a \(config.rawValue)-mode key or change stripe.mode"
+        }
+    }
+}
+
+/// How many endpoints of undeclared triggers one plan may delete, and what set it.
+public enum DeletionLimit: Sendable, Equatable {
+    /// `--max-deletes N`.
+    case flag(Int)
+    /// The default for an account with this many managed endpoints: the larger of 3 and half of them.
+    case halfOfManaged(Int)
+
+    /// The number of deletes allowed.
+    public var value: Int {
+        switch self {
+        case .flag(let n): n
+        case .halfOfManaged(let managed): max(3, managed / 2)
+        }
+    }
+
+    /// What decided the limit, as a message says it.
+    var decidedBy: String {
+        switch self {
+        case .flag(let n): "--max-deletes \(n)"
+        case .halfOfManaged(let managed): "the default: the larger of 3 and half of the \(managed) managed endpoint\(managed == 1 ? "" : "s")"
         }
     }
 }

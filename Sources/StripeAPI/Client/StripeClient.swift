@@ -16,7 +16,7 @@ public struct StripeClient: Sendable, CustomReflectable {
     public static let pinnedAPIVersion = "2026-10-28.endive"
 
     /// The `User-Agent` sent with every request.
-    public static let userAgent = "reconcile/0.1"
+    public static let userAgent = "reconcile/\(ToolVersion.number)"
 
     /// The base URL, e.g. `https://api.stripe.com`.
     public let apiBase: URL

@@ -128,8 +128,9 @@ import Testing
     @Test func capCountsUnmanagedAndForeign() {
         let others = (0..<3).map { Fixture.unmanaged(id: "we_u\($0)", url: "https://x.example.com/\($0)", events: ["*"]) }
         let plan = Planner.plan(config: Fixture.config([t1, t2], maxEndpoints: 4), observed: others)
-        #expect(plan.refusals == [.endpointCap(planned: 5, max: 4)])
-        #expect(plan.refusals[0].message.contains("max_endpoints 4"))
+        #expect(plan.refusals == [.endpointCap(planned: 5, untouched: 3, max: 4)])
+        #expect(plan.refusals[0].message.hasPrefix(
+            "the plan would leave 5 webhook endpoints (2 of this file's triggers, 3 unmanaged or foreign); this account allows 4 (`stripe.max_endpoints`);"))
     }
 
     @Test func replaceDeletesFirstOnlyWhenTheCapLeavesNoRoom() {
@@ -146,11 +147,13 @@ import Testing
         let observed = triggers.enumerated().map { Fixture.endpoint(for: $1, id: "we_\($0)") }
         // 8 managed: the limit is max(3, 8 / 2) = 4; deleting 5 is refused.
         let plan = Planner.plan(config: Fixture.config(Array(triggers.prefix(3))), observed: observed)
-        #expect(plan.refusals == [.deletionLimit(deletes: 5, limit: 4)])
+        #expect(plan.refusals == [.deletionLimit(deletes: 5, limit: .halfOfManaged(8))])
+        #expect(plan.refusals[0].message.hasPrefix("the plan would delete 5 endpoints whose triggers are no longer declared, over the limit of 4 (the default: the larger of 3 and half of the 8 managed endpoints);"))
         #expect(Planner.plan(config: Fixture.config(Array(triggers.prefix(4))), observed: observed).refusals.isEmpty)
         #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(allowDeletes: true)).refusals.isEmpty)
         #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(maxDeletes: 8)).refusals.isEmpty)
-        #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(maxDeletes: 7)).refusals == [.deletionLimit(deletes: 8, limit: 7)])
+        #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(maxDeletes: 7)).refusals == [.deletionLimit(deletes: 8, limit: .flag(7))])
+        #expect(Refusal.deletionLimit(deletes: 8, limit: .flag(7)).message.contains("over the limit of 7 (--max-deletes 7)"))
     }
 
     @Test func duplicateDeletesDoNotCountTowardTheLimit() {

@@ -13,21 +13,11 @@ public struct StripeCatalog: Sendable {
         self.apiVersions = apiVersions
     }
 
-    /// The lists compiled into the emulator, from Stripe's OpenAPI spec.
+    /// The lists compiled into the emulator, generated from `data/stripe/`.
     public static let bundled = StripeCatalog(
         eventTypes: Set(lines(of: eventTypesText)),
         apiVersions: Set(lines(of: apiVersionsText))
     )
-
-    /// The text of a compiled-in list (`event-types` or `api-versions`), for the test that
-    /// compares it with the shared copy.
-    public static func bundledText(_ name: String) -> String? {
-        switch name {
-        case "event-types": eventTypesText
-        case "api-versions": apiVersionsText
-        default: nil
-        }
-    }
 
     private static func lines(of text: String) -> [String] {
         text.split(whereSeparator: \.isNewline)
