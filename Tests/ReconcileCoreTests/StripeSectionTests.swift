@@ -36,6 +36,8 @@ import Testing
         expectError(stripe("owner: team/a"),
                     "3:10: `owner` must be a token of letters, digits, `.`, `_` and `-`, at most 64 characters")
         #expect(expectValid(stripe("owner: Shop.Prod_2-eu"))?.stripe.owner == "Shop.Prod_2-eu")
+        expectError(stripe("owner: " + String(repeating: "a", count: 65)), "3:10: `owner` is 65 characters long; at most 64 are allowed")
+        #expect(expectValid(stripe("owner: " + String(repeating: "a", count: 64)))?.stripe.owner.count == 64)
     }
 
     @Test func apiKeyEnvIsAVariableName() {

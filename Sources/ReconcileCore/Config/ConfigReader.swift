@@ -71,11 +71,11 @@ struct ConfigReader {
             }
         }
         if let node = stripe["owner"], let owner = string(node, "owner") {
-            if NameRules.isOwner(owner) {
-                settings.owner = owner
-            } else {
-                log.error("`owner` must be a token of letters, digits, `.`, `_` and `-`, at most \(NameRules.maxOwnerLength) characters", at: node.mark,
+            if let problem = NameRules.ownerProblem(owner) {
+                log.error(problem, at: node.mark,
                           hint: "e.g. `shop-prod`; it is written to each endpoint's `reconcile_owner` metadata")
+            } else {
+                settings.owner = owner
             }
         }
         if let node = stripe["mode"], let mode = string(node, "mode") {

@@ -31,11 +31,17 @@ enum NameRules {
         return slug.isEmpty || slug == name || workflowNameProblem(slug) != nil ? nil : slug
     }
 
-    /// Whether `owner` is a token that reads well in metadata and in `OWNER/KEY`:
-    /// letters, digits, `.`, `_`, `-`, starting with a letter or digit, at most 64.
-    static func isOwner(_ owner: String) -> Bool {
-        guard let first = owner.unicodeScalars.first, isAlphanumeric(first), owner.count <= maxOwnerLength else { return false }
-        return owner.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
+    /// Why `owner` is not a token that reads well in metadata and in `OWNER/KEY` (letters,
+    /// digits, `.`, `_`, `-`, starting with a letter or digit, at most 64), or nil.
+    static func ownerProblem(_ owner: String) -> String? {
+        if owner.count > maxOwnerLength {
+            return "`owner` is \(owner.count) characters long; at most \(maxOwnerLength) are allowed"
+        }
+        guard let first = owner.unicodeScalars.first, isAlphanumeric(first),
+              owner.unicodeScalars.allSatisfy({ isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }) else {
+            return "`owner` must be a token of letters, digits, `.`, `_` and `-`, at most \(maxOwnerLength) characters"
+        }
+        return nil
     }
 
     private static func isLowerAlphanumeric(_ s: Unicode.Scalar) -> Bool {

@@ -14,7 +14,7 @@ public enum Refusal: Sendable, Equatable {
     public var message: String {
         switch self {
         case .endpointCap(let planned, let untouched, let max):
-            let decidedBy = max == StripeSettings.defaultMaxEndpoints ? "Stripe's limit, `stripe.max_endpoints` \(max)" : "`stripe.max_endpoints`"
+            let decidedBy = max == StripeSettings.defaultMaxEndpoints ? "Stripe's limit per account, `stripe.max_endpoints`" : "`stripe.max_endpoints`"
             return "the plan would leave \(planned) webhook endpoints (\(planned - untouched) of this file's triggers, \(untouched) unmanaged or foreign); this account allows \(max) (\(decidedBy)); remove triggers, delete unmanaged endpoints, or raise stripe.max_endpoints if Stripe allows more"
         case .deletionLimit(let deletes, let limit):
             return "the plan would delete \(deletes) endpoints whose triggers are no longer declared, over the limit of \(limit.value) (\(limit.decidedBy)); check the config is complete, then pass --allow-deletes or --max-deletes \(deletes)"
