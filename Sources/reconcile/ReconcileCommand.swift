@@ -8,7 +8,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         abstract: "Make a Stripe account's webhook endpoints match the YAML declared in git.",
         subcommands: [
             ApplyCommand.self, ValidateCommand.self, ExportCommand.self,
-            EventsCommand.self, EmulatorCommand.self,
+            EventsCommand.self, EmulatorCommand.self, TriggerCommand.self,
         ],
         defaultSubcommand: ApplyCommand.self
     )
