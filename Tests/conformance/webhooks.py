@@ -9,6 +9,7 @@ Prints one line per check and ends with `N passed, M failed`; exits 1 when M > 0
 """
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -155,4 +156,41 @@ check("a disabled endpoint receives nothing", again.returncode == 0 and len(rece
       and received[-1][0] == "/crm", [r[0] for r in received[before:]])
 
 server.shutdown()
+
+# The README's walk-through as written: the embedded emulator, examples/handler.py on localhost.
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+walk = tempfile.mkdtemp()
+with open(os.path.join(walk, "stripe-webhooks.yaml"), "w") as file:
+    file.write(f"""version: 1
+workflows:
+  - name: sync-customers
+    triggers:
+      - event: customer.updated
+        url: http://localhost:{port}/webhooks
+""")
+local = {k: v for k, v in os.environ.items() if k not in ("STRIPE_API_KEY", "STRIPE_API_BASE")}
+made = subprocess.run([BINARY, "--emulator", "--secrets-out", ".reconcile/secrets.json"], cwd=walk, env=local,
+                      capture_output=True, text=True, timeout=60)
+check("walk-through: reconcile --emulator creates the endpoint", made.returncode == 0, made.stderr)
+with open(os.path.join(walk, ".reconcile/secrets.json")) as file:
+    secret = json.load(file)["default/sync-customers/customer.updated"]["secret"]
+handler_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "handler.py")
+handler = subprocess.Popen([sys.executable, handler_path, str(port)], env=dict(local, WEBHOOK_SECRET=secret),
+                           stdout=subprocess.PIPE, text=True)
+for _ in range(100):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        break
+    except OSError:
+        threading.Event().wait(0.05)
+walked = subprocess.run([BINARY, "trigger", "customer.updated", "--emulator"], cwd=walk, env=local,
+                        capture_output=True, text=True, timeout=60)
+handler.terminate()
+printed = handler.communicate(timeout=10)[0]
+check("walk-through: trigger exits 0", walked.returncode == 0, walked.stdout + walked.stderr)
+check("walk-through: the handler verified the event", printed.startswith("verified customer.updated evt_")
+      and ": customer cus_" in printed, printed)
+check("walk-through: no secret printed", "whsec_" not in walked.stdout + walked.stderr)
 finish()
