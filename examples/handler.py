@@ -1,12 +1,14 @@
 """A webhook handler for local work: verifies each event with Stripe's SDK, prints it.
 
     pip install stripe
-    WEBHOOK_SECRET=whsec_... python3 examples/handler.py [PORT]     # default 4242
+    python3 examples/handler.py .reconcile/secrets.json [PORT]     # default port 4242
 
-Answers 200 to an event whose Stripe-Signature matches WEBHOOK_SECRET, 400 to any other.
+The secrets file is the one `reconcile --secrets-out` writes; it is read again for each
+event, so endpoints created later are known. Answers 200 to an event whose
+Stripe-Signature matches one of its secrets, 400 to any other.
 Tests/conformance/webhooks.py runs it as the README's walk-through does.
 """
-import os
+import json
 import sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -16,15 +18,20 @@ import stripe
 class Handler(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802 - the name http.server calls
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        try:
-            event = stripe.Webhook.construct_event(body, self.headers.get("Stripe-Signature", ""), os.environ["WEBHOOK_SECRET"])
-        except (stripe.SignatureVerificationError, ValueError) as error:
-            print(f"rejected: {error}", flush=True)
-            self.send_response(400)
-        else:
+        with open(sys.argv[1]) as file:
+            secrets = json.load(file)
+        for trigger, entry in secrets.items():
+            try:
+                event = stripe.Webhook.construct_event(body, self.headers.get("Stripe-Signature", ""), entry["secret"])
+            except (stripe.SignatureVerificationError, ValueError):
+                continue
             obj = event["data"]["object"]
-            print(f"verified {event['type']} {event['id']}: {obj['object']} {obj['id']}", flush=True)
+            print(f"verified {event['type']} {event['id']} for {trigger}: {obj['object']} {obj['id']}", flush=True)
             self.send_response(200)
+            break
+        else:
+            print("rejected: no secret of the file matches the Stripe-Signature", flush=True)
+            self.send_response(400)
         self.end_headers()
 
     def log_message(self, *args):
@@ -32,4 +39,4 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
-    HTTPServer(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 4242), Handler).serve_forever()
+    HTTPServer(("127.0.0.1", int(sys.argv[2]) if len(sys.argv) > 2 else 4242), Handler).serve_forever()
