@@ -77,8 +77,9 @@ import Testing
         _ = try await runReconcile(["--emulator"], directory: folder)
 
         let started = ContinuousClock.now
-        let result = try await run(["trigger", "customer.updated", "--emulator", "--attempts", "2"], in: folder)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // With a 30 s timeout per attempt, a hang would show; a refused connect fails at once.
+        let result = try await run(["trigger", "customer.updated", "--emulator", "--attempts", "2", "--timeout", "30"], in: folder)
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(result.status == 1)
         #expect(result.stdout.contains("crm/customer.updated → \(url): connection refused, 2 attempts"), "\(result.all)")
     }

@@ -55,14 +55,16 @@ import Testing
 
     @Test func anUnreachableURLIsReportedNotHungOn() async throws {
         // Bind a port, then close it: nothing listens there.
-        let closed = try await withReceiverPort()
+        let closed = try await closedPort()
         let stripe = TestStripe()
         stripe.create(url: "http://127.0.0.1:\(closed)/hook")
         let started = ContinuousClock.now
 
-        let event = try await dispatcher(stripe, attempts: 2).trigger("customer.updated", key: TestStripe.key)
+        let event = try await dispatcher(stripe, attempts: 2, timeout: .seconds(30)).trigger("customer.updated", key: TestStripe.key)
 
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // A refused connect fails the attempt at once, not at the 30 s deadline (the bound
+        // is loose, for a loaded machine; the error says what happened).
+        #expect(ContinuousClock.now - started < .seconds(15))
         let delivery = try #require(event.deliveries.first)
         #expect(delivery.attempts.count == 2)
         #expect(delivery.status == nil)
@@ -74,12 +76,10 @@ import Testing
         try await withReceiver(delay: .seconds(3)) { port, _ in
             let stripe = TestStripe()
             stripe.create(url: "http://127.0.0.1:\(port)/hook")
-            let started = ContinuousClock.now
-
             let event = try await dispatcher(stripe, attempts: 1, timeout: .milliseconds(300)).trigger("customer.updated", key: TestStripe.key)
 
-            #expect(ContinuousClock.now - started < .seconds(2))
-            #expect(event.deliveries.first?.error?.hasPrefix("timed out") == true, "\(event.deliveries.first?.error ?? "")")
+            // The receiver answers 200 after 3 s; the attempt gave up at its deadline instead.
+            #expect(event.deliveries.first?.error == "timed out after 0.3 seconds", "\(event.deliveries.first?.error ?? "")")
         }
     }
 
@@ -108,7 +108,7 @@ import Testing
     }
 
     /// A loopback port that was free a moment ago and is closed now.
-    private func withReceiverPort() async throws -> Int {
+    private func closedPort() async throws -> Int {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0).get()
         let port = try #require(channel.localAddress?.port)
