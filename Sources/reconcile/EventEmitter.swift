@@ -59,7 +59,7 @@ struct RemoteEmitter: EventEmitter {
             // The emulator answers once every delivery ended: the worst case, and some slack.
             response = try await transport.send(request, timeout: policy.worstCase + .seconds(10))
         } catch {
-            Terminal.error("\(name) did not answer: \(error)")
+            Terminal.error("\(name) did not answer (\(error)); is `reconcile emulator` running there?")
             throw Exit.failed
         }
         guard response.status == 200, let event = try? JSONDecoder().decode(TriggeredEvent.self, from: response.body) else {
