@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // HMAC-SHA256 for the emulator's webhook signatures (already in the graph via
+        // async-http-client's TLS stack).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
@@ -49,10 +52,15 @@ let package = Package(
         // The engine: per account list → plan → apply, across accounts.
         .target(name: "Reconciler", dependencies: ["ReconcileCore", "StripeAPI"], swiftSettings: swiftSettings),
         // A Stripe of our own. Imports neither the client nor the core, so the two
-        // sides cannot share an encoding bug.
+        // sides cannot share an encoding bug. It signs events with swift-crypto and
+        // delivers them to webhook urls with async-http-client (not through StripeAPI).
         .target(
             name: "StripeEmulator",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The emulator behind the client's transport protocol, without a socket: for
@@ -87,7 +95,16 @@ let package = Package(
         ),
         .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator"], swiftSettings: swiftSettings),
-        // Runs the built `reconcile` executable against a live emulator.
-        .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
+        // Runs the built `reconcile` executable against a live emulator; webhook receivers
+        // run in the test on Hummingbird and check signatures with swift-crypto.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "reconcile",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -11,7 +11,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         version: ReconcileCommand.version,
         subcommands: [
             ApplyCommand.self, ValidateCommand.self, ExportCommand.self,
-            EventsCommand.self, EmulatorCommand.self,
+            EventsCommand.self, EmulatorCommand.self, TriggerCommand.self,
         ],
         defaultSubcommand: ApplyCommand.self
     )

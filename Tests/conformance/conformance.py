@@ -10,25 +10,14 @@ import uuid
 
 import stripe
 
+from report import check, finish
+
 BASE = sys.argv[1].rstrip("/")
 stripe.api_base = BASE
 stripe.max_network_retries = 0
 RUN = uuid.uuid4().hex[:12]
 KEY = f"sk_test_conformance{RUN}"
 stripe.api_key = KEY
-
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def expect_error(name, error_class, call, **attributes):
@@ -171,5 +160,4 @@ secrets = urllib.request.urlopen(urllib.request.Request(BASE + "/_emulator/endpo
 listed = json.loads(secrets.read())["data"]
 check("admin endpoint list shows secrets", [e["secret"] for e in listed] == [retried.secret])
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -44,4 +44,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install -q --disable-pip-version-check stripe </dev/null
 
-"$venv/bin/python" Tests/conformance/conformance.py "$address"
+status=0
+"$venv/bin/python" Tests/conformance/conformance.py "$address" || status=1
+# Webhook deliveries, verified by the SDK's own `stripe.Webhook.construct_event`.
+"$venv/bin/python" Tests/conformance/webhooks.py "$address" "$bin" || status=1
+exit "$status"

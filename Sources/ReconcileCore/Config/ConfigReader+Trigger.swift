@@ -17,22 +17,20 @@ extension ConfigReader {
                       hint: "declare one trigger per event the workflow needs; `reconcile events WORD` lists them")
             return nil
         }
-        if catalog.contains(event) { return event }
-        let named = catalog.types(displayName: event)
-        if named.count == 1 { return named[0] }
-        if named.count > 1 {
+        let suggestions: [String]
+        switch catalog.resolve(event) {
+        case .type(let type):
+            return type
+        case .several(let named):
             log.error("`\(event)` names several event types", at: node.mark,
                       hint: "write one of \(named.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
+        case .unknown(let closest):
+            suggestions = closest
         }
         let wellFormed = EventCatalog.isWellFormed(event)
         if wellFormed, options.allowUnknownEvents { return event }
-        let suggestions = catalog.suggestions(for: event)
-        var hint = switch suggestions.count {
-        case 0: "`reconcile events WORD` lists the known types"
-        case 1: "did you mean `\(suggestions[0])`?"
-        default: "did you mean one of \(suggestions.map { "`\($0)`" }.joined(separator: ", "))?"
-        }
+        var hint = EventCatalog.didYouMean(suggestions)
         if wellFormed {
             hint += " If Stripe added it after this build, pass --allow-unknown-events"
         }

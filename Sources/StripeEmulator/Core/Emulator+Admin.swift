@@ -8,7 +8,10 @@ import Foundation
 /// | `DELETE /_emulator/requests` | clears the log |
 /// | `GET /_emulator/endpoints` + `Authorization: Bearer KEY` | that account's endpoints, newest first, secrets included |
 /// | `GET /_emulator/faults`, `POST /_emulator/faults` (JSON) | reads or replaces the faults |
+/// | `GET /_emulator/deliveries`, `DELETE /_emulator/deliveries` | the webhook delivery attempts, oldest first; clears them |
 /// | `POST /_emulator/reset` | forgets every account and the log |
+///
+/// `POST /_emulator/events` sends HTTP requests, so `WebhookDispatcher` answers it, not this.
 extension Emulator {
     func handleAdmin(_ request: EmulatorRequest) -> EmulatorResponse {
         switch (request.method, request.path) {
@@ -37,6 +40,13 @@ extension Emulator {
             } catch {
                 return Self.adminError(400, "The body must be a JSON object of EmulatorFaults fields (latencyMs, jitterMs, rateLimit, serverError, unavailable, drop, lost, writesOnly, methods): \(error)")
             }
+        case ("GET", "/_emulator/deliveries"):
+            return Self.json(200, encodable: deliveryLog())
+        case ("DELETE", "/_emulator/deliveries"):
+            clearDeliveryLog()
+            return Self.json(200, .object([("cleared", .bool(true))]))
+        case ("POST", "/_emulator/events"):
+            return Self.adminError(501, "Events are delivered over HTTP: serve the emulator with EmulatorServer, or call WebhookDispatcher.trigger in-process.")
         case ("POST", "/_emulator/reset"):
             reset()
             return Self.json(200, .object([("reset", .bool(true))]))
@@ -49,14 +59,14 @@ extension Emulator {
         EmulatorResponse(status: status, headers: ["Content-Type": "application/json"], body: value.serialized())
     }
 
-    private static func json(_ status: Int, encodable: some Encodable) -> EmulatorResponse {
+    static func json(_ status: Int, encodable: some Encodable) -> EmulatorResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let body = (try? encoder.encode(encodable)).map { Array($0) } ?? []
         return EmulatorResponse(status: status, headers: ["Content-Type": "application/json"], body: body)
     }
 
-    private static func adminError(_ status: Int, _ message: String) -> EmulatorResponse {
+    static func adminError(_ status: Int, _ message: String) -> EmulatorResponse {
         json(status, StripeError(status: status, type: .invalidRequest, message: message).body(requestLogURL: nil))
     }
 }

@@ -48,12 +48,13 @@ public final class Emulator: Sendable {
         state.withLock { $0.faults = faults }
     }
 
-    /// Forgets every account, endpoint, idempotency record and log entry.
+    /// Forgets every account, endpoint, idempotency record and log entry (deliveries too).
     public func reset() {
         state.withLock {
             $0.accounts.removeAll()
             $0.buckets.removeAll()
             $0.log.removeAll()
+            $0.deliveries.removeAll()
             $0.changes += 1
         }
     }

@@ -3,6 +3,8 @@ struct EmulatorState: Sendable {
     var accounts: [String: AccountState] = [:]
     var buckets: [String: TokenBucket] = [:]
     var log: [RequestLogEntry] = []
+    /// Webhook delivery attempts, oldest first; like the request log, not saved.
+    var deliveries: [DeliveryAttempt] = []
     var sequence = 0
     var ids: SeededRandom
     var faultRandom: SeededRandom

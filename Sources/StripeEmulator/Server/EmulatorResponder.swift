@@ -6,6 +6,7 @@ import NIOCore
 /// Serves an `Emulator` over HTTP: maps Hummingbird requests in and outcomes out.
 struct EmulatorResponder: HTTPResponder {
     let emulator: Emulator
+    let webhooks: WebhookDispatcher
     let saver: StateSaver?
     let log: @Sendable (String) -> Void
 
@@ -23,6 +24,13 @@ struct EmulatorResponder: HTTPResponder {
         let emulatorRequest = EmulatorRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
             headers: headers, body: Array(buffer: body))
+        if WebhookDispatcher.handles(emulatorRequest) {
+            let (response, event) = await webhooks.handleAdmin(emulatorRequest)
+            for delivery in event?.deliveries ?? [] {
+                for attempt in delivery.attempts { log(attempt.logLine) }
+            }
+            return Self.response(response)
+        }
         let (outcome, entry) = emulator.handleLogged(emulatorRequest)
         if outcome.delay > .zero { try await Task.sleep(for: outcome.delay) }
         if let entry, entry.isWrite {
@@ -39,6 +47,10 @@ struct EmulatorResponder: HTTPResponder {
             try? await context.channel.close()
             throw EmulatorConnectionDropped()
         }
+        return Self.response(response)
+    }
+
+    private static func response(_ response: EmulatorResponse) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) {
             if let name = HTTPField.Name(name) { fields[name] = value }

@@ -18,16 +18,21 @@ public struct EmulatorServer: Sendable {
     public var port: Int
     /// Where state is saved after each applied write and at shutdown; nil keeps it in memory.
     public var stateFile: StateFile?
-    /// Receives one line per request (stderr by default); never keys or secrets.
+    /// Receives one line per request and per delivery attempt (stderr by default); never keys or secrets.
     public var log: @Sendable (String) -> Void
+    /// Delivers the events `POST /_emulator/events` asks for.
+    public var webhooks: WebhookDispatcher
 
-    /// Creates a server; nothing listens until `run` or `makeApplication` is used.
+    /// Creates a server; nothing listens until `run` or `makeApplication` is used. Events
+    /// go out over HTTP with the local delivery policy unless `webhooks` says otherwise.
     public init(emulator: Emulator, host: String = "127.0.0.1", port: Int = 12111, stateFile: StateFile? = nil,
+                webhooks: WebhookDispatcher? = nil,
                 log: @escaping @Sendable (String) -> Void = EmulatorServer.standardError) {
         self.emulator = emulator
         self.host = host
         self.port = port
         self.stateFile = stateFile
+        self.webhooks = webhooks ?? WebhookDispatcher(emulator: emulator)
         self.log = log
     }
 
@@ -57,7 +62,7 @@ public struct EmulatorServer: Sendable {
         logger.logLevel = .warning
         let host = host
         return Application(
-            responder: EmulatorResponder(emulator: emulator, saver: saver, log: log),
+            responder: EmulatorResponder(emulator: emulator, webhooks: webhooks, saver: saver, log: log),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

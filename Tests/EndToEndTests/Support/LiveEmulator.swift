@@ -55,6 +55,11 @@ final class LiveEmulator: @unchecked Sendable {
         return (json as? [String: Any])?["data"] as? [[String: Any]] ?? json as? [[String: Any]] ?? []
     }
 
+    /// The webhook delivery attempts, oldest first.
+    func deliveries() async throws -> [[String: Any]] {
+        try await request("GET", "/_emulator/deliveries") as? [[String: Any]] ?? []
+    }
+
     func clearRequests() async throws {
         _ = try await request("DELETE", "/_emulator/requests")
     }
