@@ -13,7 +13,9 @@ import Testing
         let start = ContinuousClock.now
         let error = await #expect(throws: TransportError.self) { try await transport.send(request, timeout: .milliseconds(300)) }
         #expect(error?.description.contains("timed out") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Far above the 300 ms asked for: a loaded shared machine takes seconds to
+        // schedule it; a transport ignoring its timeout would never return.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test func cancellationEndsAHungRequest() async throws {
@@ -26,7 +28,8 @@ import Testing
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         await #expect(throws: (any Error).self) { try await task.value }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Below the request's own 30 s timeout, so only the cancellation can end it this soon.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 }
 
