@@ -49,30 +49,44 @@ public struct Reconciliation: Sendable {
     }
 
     func planAccount(_ config: AccountConfig) async -> AccountRun {
-        let owner = config.stripe.owner
-        let key: APIKey
-        switch APIKey.from(environment, name: config.stripe.apiKeyEnv) {
-        case .success(let found): key = found
-        case .failure(let error): return AccountRun(config: config, failure: error.message)
-        }
-        // The mode guard is checked before any request.
-        if let wanted = config.stripe.mode, wanted != key.mode {
-            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
-            return AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused))
-        }
-        let api = connect(config, key)
-        let observed: [ObservedEndpoint]
-        do {
-            observed = try await api.listAll()
-        } catch {
-            return AccountRun(config: config, key: key, failure: "listing webhook endpoints failed: \(error)")
+        let (key, api, observed): (APIKey, any EndpointAPI, [ObservedEndpoint])
+        switch await list(config) {
+        case .ended(let run): return run
+        case .listed(let k, let a, let o): (key, api, observed) = (k, a, o)
         }
         let plan = Planner.plan(config: config, observed: observed, options: options)
-        let report = AccountReport(config: config.path, owner: owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
+        let report = AccountReport(config: config.path, owner: config.stripe.owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
         var run = AccountRun(config: config, key: key, report: report)
         run.api = api
         run.observed = observed
         return run
+    }
+
+    /// An account's key and endpoints, or the run as it ended without them.
+    enum Listing {
+        case listed(APIKey, any EndpointAPI, [ObservedEndpoint])
+        case ended(AccountRun)
+    }
+
+    /// Reads the account's key, checks its mode (before any request) and lists every
+    /// endpoint.
+    func list(_ config: AccountConfig) async -> Listing {
+        let owner = config.stripe.owner
+        let key: APIKey
+        switch APIKey.from(environment, name: config.stripe.apiKeyEnv) {
+        case .success(let found): key = found
+        case .failure(let error): return .ended(AccountRun(config: config, failure: error.message))
+        }
+        if let wanted = config.stripe.mode, wanted != key.mode {
+            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
+            return .ended(AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused)))
+        }
+        let api = connect(config, key)
+        do {
+            return .listed(key, api, try await api.listAll())
+        } catch {
+            return .ended(AccountRun(config: config, key: key, failure: "listing webhook endpoints failed: \(error)"))
+        }
     }
 
     func applyAccount(_ run: AccountRun) async -> AccountRun {
@@ -110,7 +124,8 @@ public struct AccountRun: Sendable {
     public var key: APIKey?
     public var report: AccountReport
     var api: (any EndpointAPI)?
-    var observed: [ObservedEndpoint] = []
+    /// The endpoints listed when planning.
+    public internal(set) var observed: [ObservedEndpoint] = []
 
     init(config: AccountConfig, key: APIKey? = nil, report: AccountReport) {
         self.config = config
