@@ -33,13 +33,13 @@ extension ApplyCommand {
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            Terminal.error("\(path): cannot read the plan file: \((error as NSError).localizedDescription); write one with `reconcile --dry-run --plan-out \(path)`")
+            Report.refusal("\(path): cannot read the plan file: \((error as NSError).localizedDescription); write one with `reconcile --dry-run --plan-out \(path)`")
             throw Exit.invalidConfig
         }
         switch PlanFile.decode(data) {
         case .success(let plan): return .saved(plan, path: path)
         case .failure(let error):
-            Terminal.error("\(path): \(error)")
+            Report.refusal("\(path): \(error)")
             throw Exit.invalidConfig
         }
     }

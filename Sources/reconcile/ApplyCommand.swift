@@ -132,6 +132,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
         if dryRun {
             print(render(plan), terminator: "")
+            GitHubActions.current?.publish(plan)
             source.describeCurrency(of: planned)
             var code = plan.exitCode(detailed: detailedExitcode)
             if let planOut, case .config(_, let digests) = source {
@@ -147,6 +148,7 @@ struct ApplyCommand: AsyncParsableCommand {
         case .text: print(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report), terminator: "")
         case .json, .markdown: print(render(report), terminator: "")
         }
+        GitHubActions.current?.publish(report)
         return report.exitCode(detailed: detailedExitcode)
     }
 

@@ -154,5 +154,6 @@ enum ConfigFiles {
         let environment = ProcessInfo.processInfo.environment
         let colour = isatty(STDERR_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         FileHandle.standardError.write(Data((errors.rendered(colour: colour) + "\n").utf8))
+        GitHubActions.current?.annotate(errors)
     }
 }
