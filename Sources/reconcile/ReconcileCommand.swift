@@ -11,7 +11,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         version: ReconcileCommand.version,
         subcommands: [
             ApplyCommand.self, ValidateCommand.self, ExportCommand.self,
-            EventsCommand.self, EmulatorCommand.self,
+            EventsCommand.self, SchemaCommand.self, EmulatorCommand.self,
         ],
         defaultSubcommand: ApplyCommand.self
     )
