@@ -12,11 +12,13 @@ public struct Reconciliation: Sendable {
     /// Makes the Stripe access for one account.
     public var connect: @Sendable (AccountConfig, APIKey) -> any EndpointAPI
     public var secrets: SecretsFile?
+    /// `--secrets-exec`: run for each endpoint created, its failures failing the account.
+    public var secretsExec: SecretsExec?
     public var progress: @Sendable (RunProgress) async -> Void
 
     public init(
         options: PlanOptions, concurrency: Int = 16, environment: [String: String],
-        secrets: SecretsFile? = nil,
+        secrets: SecretsFile? = nil, secretsExec: SecretsExec? = nil,
         connect: @escaping @Sendable (AccountConfig, APIKey) -> any EndpointAPI,
         progress: @escaping @Sendable (RunProgress) async -> Void = { _ in }
     ) {
@@ -24,6 +26,7 @@ public struct Reconciliation: Sendable {
         self.concurrency = max(1, concurrency)
         self.environment = environment
         self.secrets = secrets
+        self.secretsExec = secretsExec
         self.connect = connect
         self.progress = progress
     }
@@ -93,7 +96,8 @@ public struct Reconciliation: Sendable {
         guard run.report.outcome == .planned, let plan = run.report.plan, let api = run.api, let key = run.key else { return run }
         var run = run
         // Secrets are kept as each create answers, not when its action is done.
-        let writer: any EndpointAPI = if let secrets { SecretKeepingEndpointAPI(base: api, secrets: secrets) } else { api }
+        let writer: any EndpointAPI = secrets == nil && secretsExec == nil ? api
+            : SecretKeepingEndpointAPI(base: api, secrets: secrets, exec: secretsExec, config: run.config.path)
         let applier = PlanApplier(api: writer, account: key.fingerprint, observed: run.observed, owner: plan.owner)
         let progress = progress
         let config = run.config.path
@@ -113,6 +117,13 @@ public struct Reconciliation: Sendable {
             // The writes are done; only the record of their secrets failed.
             let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
             run.report.outcome = .failed(message: "\(error)", completed: completed)
+        }
+        if let failures = await secretsExec?.takeFailures(config: run.config.path), !failures.isEmpty {
+            // The endpoints exist; only the hand-over of their secrets failed.
+            let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
+            var message = failures.map(\.description).joined(separator: "; ")
+            if case .failed(let earlier, _) = run.report.outcome { message = earlier + "; " + message }
+            run.report.outcome = .failed(message: message, completed: completed)
         }
         return run
     }

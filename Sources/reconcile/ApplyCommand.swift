@@ -31,6 +31,12 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the signing secret of every endpoint created to FILE (JSON, mode 0600, merged).", valueName: "FILE"))
     var secretsOut: String?
 
+    @Option(help: ArgumentHelp("Run CMD (with sh -c) once per endpoint created, its {owner, trigger, endpoint_id, url, secret, created} as JSON on stdin only; a failure exits 1.", valueName: "CMD"))
+    var secretsExec: String?
+
+    @Option(help: ArgumentHelp("Seconds --secrets-exec may run per endpoint before it is stopped and counted as failed (default 30).", valueName: "SECONDS"))
+    var secretsExecTimeout: Double?
+
     @Option(help: ArgumentHelp("Refuse a plan deleting more endpoints of undeclared triggers than N (default: the larger of 3 and half the managed endpoints).", valueName: "N"))
     var maxDeletes: Int?
 
@@ -64,6 +70,10 @@ struct ApplyCommand: AsyncParsableCommand {
         if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
         if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
+        if let secretsExecTimeout, !(secretsExecTimeout > 0 && secretsExecTimeout.isFinite) {
+            throw ValidationError("--secrets-exec-timeout must be a positive number of seconds, got \(secretsExecTimeout).")
+        }
+        if secretsExecTimeout != nil, secretsExec == nil { throw ValidationError("--secrets-exec-timeout goes with --secrets-exec.") }
         try validateSavedPlanOptions()
     }
 
@@ -124,7 +134,8 @@ struct ApplyCommand: AsyncParsableCommand {
             // gate busy while accounts wait for their rate limit, few enough that a thousand
             // accounts' requests are not all built and queued at once (memory).
             options: options, concurrency: concurrency * 2, environment: stripe.environment(for: configs),
-            secrets: secrets, connect: connection.api(config:key:),
+            secrets: secrets, secretsExec: secretsExec.map { SecretsExec(command: $0, timeout: .seconds(secretsExecTimeout ?? 30)) },
+            connect: connection.api(config:key:),
             progress: progress.report
         )
         let planned = await source.plan(with: engine)
