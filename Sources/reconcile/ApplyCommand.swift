@@ -9,7 +9,8 @@ import StripeAPI
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Plan and apply: make Stripe match the config (the default command)."
+        abstract: "Plan and apply: make Stripe match the config (the default command).",
+        discussion: ReconcileCommand.workflow
     )
 
     @OptionGroup var config: ConfigOptions
