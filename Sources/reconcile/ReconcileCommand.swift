@@ -26,9 +26,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         Declare each workflow and the one Stripe event that triggers it in stripe-webhooks.yaml, \
         commit, and let CI plan on the pull request and apply on merge:
 
-          reconcile validate                                  check offline (also a pre-commit hook)
-          reconcile --dry-run --plan-out plan.json            on the pull request: the plan, saved
-          reconcile --plan plan.json                          on merge: apply exactly that plan
+          reconcile validate                         offline check (a pre-commit hook)
+          reconcile --dry-run --plan-out plan.json   pull request: the plan, saved
+          reconcile --plan plan.json                 merge: apply exactly that plan
 
         A saved plan is refused with exit 4 (nothing written) when the config or the account's \
         endpoints changed since it was made: plan again. In GitHub Actions, errors become \
