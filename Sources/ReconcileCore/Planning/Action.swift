@@ -14,6 +14,11 @@ public enum Action: Sendable, Equatable, Codable {
     case delete(endpointID: String, reason: DeleteReason)
     /// The endpoint already matches.
     case unchanged(endpointID: String)
+
+    /// A saved plan names the new endpoint `{"create": {"endpoint": {...}}}`, not `_0`.
+    enum CreateCodingKeys: String, CodingKey {
+        case _0 = "endpoint"
+    }
 }
 
 /// Why an endpoint is deleted.
