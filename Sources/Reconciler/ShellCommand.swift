@@ -82,10 +82,13 @@ struct ShellCommand {
             try await Task.sleep(for: .seconds(2))
             kill(-pid, SIGKILL)
         }
-        let raw = await Self.blocking { Self.wait(for: pid) }
+        await Self.blocking { Self.awaitExit(of: pid) }
         limit.cancel()
-        // Anything of the group still running would hold the pipe open: end it.
+        _ = await limit.result
+        // Anything of the group still running would hold the pipe open: end it. The shell
+        // is not reaped yet, so its pid (the group's id) cannot have been reused.
         kill(-pid, SIGKILL)
+        let raw = Self.reap(pid)
         let printed = await output
         if fired.isSet { return (.timedOut, printed) }
         // The wait status: low 7 bits the signal, else the exit code in the next byte.
@@ -100,7 +103,14 @@ struct ShellCommand {
         }
     }
 
-    private static func wait(for pid: pid_t) -> Int32 {
+    /// Waits for the shell to exit, leaving it to be reaped (`WNOWAIT`).
+    private static func awaitExit(of pid: pid_t) {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+    }
+
+    /// Reaps the exited shell; its wait status.
+    private static func reap(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return status
