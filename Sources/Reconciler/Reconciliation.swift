@@ -12,11 +12,13 @@ public struct Reconciliation: Sendable {
     /// Makes the Stripe access for one account.
     public var connect: @Sendable (AccountConfig, APIKey) -> any EndpointAPI
     public var secrets: SecretsFile?
+    /// `--secrets-exec`: run for each endpoint created, its failures failing the account.
+    public var secretsExec: SecretsExec?
     public var progress: @Sendable (RunProgress) async -> Void
 
     public init(
         options: PlanOptions, concurrency: Int = 16, environment: [String: String],
-        secrets: SecretsFile? = nil,
+        secrets: SecretsFile? = nil, secretsExec: SecretsExec? = nil,
         connect: @escaping @Sendable (AccountConfig, APIKey) -> any EndpointAPI,
         progress: @escaping @Sendable (RunProgress) async -> Void = { _ in }
     ) {
@@ -24,6 +26,7 @@ public struct Reconciliation: Sendable {
         self.concurrency = max(1, concurrency)
         self.environment = environment
         self.secrets = secrets
+        self.secretsExec = secretsExec
         self.connect = connect
         self.progress = progress
     }
@@ -49,37 +52,52 @@ public struct Reconciliation: Sendable {
     }
 
     func planAccount(_ config: AccountConfig) async -> AccountRun {
-        let owner = config.stripe.owner
-        let key: APIKey
-        switch APIKey.from(environment, name: config.stripe.apiKeyEnv) {
-        case .success(let found): key = found
-        case .failure(let error): return AccountRun(config: config, failure: error.message)
-        }
-        // The mode guard is checked before any request.
-        if let wanted = config.stripe.mode, wanted != key.mode {
-            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
-            return AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused))
-        }
-        let api = connect(config, key)
-        let observed: [ObservedEndpoint]
-        do {
-            observed = try await api.listAll()
-        } catch {
-            return AccountRun(config: config, key: key, failure: "listing webhook endpoints failed: \(error)")
+        let (key, api, observed): (APIKey, any EndpointAPI, [ObservedEndpoint])
+        switch await list(config) {
+        case .ended(let run): return run
+        case .listed(let k, let a, let o): (key, api, observed) = (k, a, o)
         }
         let plan = Planner.plan(config: config, observed: observed, options: options)
-        let report = AccountReport(config: config.path, owner: owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
+        let report = AccountReport(config: config.path, owner: config.stripe.owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
         var run = AccountRun(config: config, key: key, report: report)
         run.api = api
         run.observed = observed
         return run
     }
 
+    /// An account's key and endpoints, or the run as it ended without them.
+    enum Listing {
+        case listed(APIKey, any EndpointAPI, [ObservedEndpoint])
+        case ended(AccountRun)
+    }
+
+    /// Reads the account's key, checks its mode (before any request) and lists every
+    /// endpoint.
+    func list(_ config: AccountConfig) async -> Listing {
+        let owner = config.stripe.owner
+        let key: APIKey
+        switch APIKey.from(environment, name: config.stripe.apiKeyEnv) {
+        case .success(let found): key = found
+        case .failure(let error): return .ended(AccountRun(config: config, failure: error.message))
+        }
+        if let wanted = config.stripe.mode, wanted != key.mode {
+            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
+            return .ended(AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused)))
+        }
+        let api = connect(config, key)
+        do {
+            return .listed(key, api, try await api.listAll())
+        } catch {
+            return .ended(AccountRun(config: config, key: key, failure: "listing webhook endpoints failed: \(error)"))
+        }
+    }
+
     func applyAccount(_ run: AccountRun) async -> AccountRun {
         guard run.report.outcome == .planned, let plan = run.report.plan, let api = run.api, let key = run.key else { return run }
         var run = run
         // Secrets are kept as each create answers, not when its action is done.
-        let writer: any EndpointAPI = if let secrets { SecretKeepingEndpointAPI(base: api, secrets: secrets) } else { api }
+        let writer: any EndpointAPI = secrets == nil && secretsExec == nil ? api
+            : SecretKeepingEndpointAPI(base: api, secrets: secrets, exec: secretsExec, config: run.config.path)
         let applier = PlanApplier(api: writer, account: key.fingerprint, observed: run.observed, owner: plan.owner)
         let progress = progress
         let config = run.config.path
@@ -100,6 +118,13 @@ public struct Reconciliation: Sendable {
             let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
             run.report.outcome = .failed(message: "\(error)", completed: completed)
         }
+        if let failures = await secretsExec?.takeFailures(config: run.config.path), !failures.isEmpty {
+            // The endpoints exist; only the hand-over of their secrets failed.
+            let completed = if case .failed(_, let done) = run.report.outcome { done } else { plan.actions.filter(\.isChange).count }
+            var message = failures.map(\.description).joined(separator: "; ")
+            if case .failed(let earlier, _) = run.report.outcome { message = earlier + "; " + message }
+            run.report.outcome = .failed(message: message, completed: completed)
+        }
         return run
     }
 }
@@ -110,7 +135,8 @@ public struct AccountRun: Sendable {
     public var key: APIKey?
     public var report: AccountReport
     var api: (any EndpointAPI)?
-    var observed: [ObservedEndpoint] = []
+    /// The endpoints listed when planning.
+    public internal(set) var observed: [ObservedEndpoint] = []
 
     init(config: AccountConfig, key: APIKey? = nil, report: AccountReport) {
         self.config = config

@@ -9,7 +9,8 @@ import StripeAPI
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Plan and apply: make Stripe match the config (the default command)."
+        abstract: "Plan and apply: make Stripe match the config (the default command).",
+        discussion: ReconcileCommand.workflow
     )
 
     @OptionGroup var config: ConfigOptions
@@ -30,6 +31,12 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Write the signing secret of every endpoint created to FILE (JSON, mode 0600, merged).", valueName: "FILE"))
     var secretsOut: String?
+
+    @Option(help: ArgumentHelp("Run CMD (with sh -c) once per endpoint created, its {owner, trigger, endpoint_id, url, secret, created} as JSON on stdin only; a failure exits 1.", valueName: "CMD"))
+    var secretsExec: String?
+
+    @Option(help: ArgumentHelp("Seconds --secrets-exec may run per endpoint before it is stopped and counted as failed (default 30).", valueName: "SECONDS"))
+    var secretsExecTimeout: Double?
 
     @Option(help: ArgumentHelp("Refuse a plan deleting more endpoints of undeclared triggers than N (default: the larger of 3 and half the managed endpoints).", valueName: "N"))
     var maxDeletes: Int?
@@ -52,19 +59,30 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between runs with --watch (default 60).", valueName: "SECONDS"))
     var interval: Double?
 
+    @Option(help: ArgumentHelp("With --dry-run: save the plan, and the digests of what it was computed from, to FILE for `reconcile --plan FILE`.", valueName: "FILE"))
+    var planOut: String?
+
+    @Option(name: .customLong("plan"), help: ArgumentHelp("Apply exactly the plan saved in FILE, if the config files and every account's endpoints are as they were planned (else exit 4); with --dry-run, show it and whether it is current.", valueName: "FILE"))
+    var savedPlan: String?
+
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
         if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
         if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
+        if let secretsExecTimeout, !(secretsExecTimeout > 0 && secretsExecTimeout.isFinite) {
+            throw ValidationError("--secrets-exec-timeout must be a positive number of seconds, got \(secretsExecTimeout).")
+        }
+        if secretsExecTimeout != nil, secretsExec == nil { throw ValidationError("--secrets-exec-timeout goes with --secrets-exec.") }
+        try validateSavedPlanOptions()
     }
 
     /// How long requests in flight may finish after Ctrl-C or SIGTERM before they are abandoned.
     static let stopGrace: Duration = .seconds(5)
 
     func run() async throws {
-        let configs = try config.load()
+        let source = try planSource()
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
         let stop = StopSwitch()
         let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit, retry: retry.policy, stop: stop)
@@ -72,7 +90,7 @@ struct ApplyCommand: AsyncParsableCommand {
             stop.stop(reason: name)
             Terminal.line("reconcile: \(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
         }
-        let work = Task { try await runUntilStopped(configs: configs, options: options, connection: connection, stop: stop) }
+        let work = Task { try await runUntilStopped(source: source, options: options, connection: connection, stop: stop) }
         // A stopped run waits for its requests in flight only so long, then abandons them.
         let deadline = Task {
             while !stop.isStopped { try await Task.sleep(for: .milliseconds(50)) }
@@ -86,9 +104,9 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// Runs once, or with `--watch` until stopped; returns the exit code.
-    func runUntilStopped(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
+    func runUntilStopped(source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
         while true {
-            let code = try await runOnce(configs: configs, options: options, connection: connection, stop: stop)
+            let code = try await runOnce(source: source, options: options, connection: connection, stop: stop)
             // A run cut short by a signal failed, whatever it managed before.
             if stop.isStopped { return Exit.failed.rawValue }
             // A controller keeps going after a failed run: the next one repairs it.
@@ -103,7 +121,8 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// One reconcile of every account; returns the exit code.
-    func runOnce(configs: [AccountConfig], options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
+    func runOnce(source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
+        let configs = source.configs
         let secrets = try secretsOut.map { path in
             do { return try SecretsFile(path: path) } catch {
                 Terminal.error("\(error)")
@@ -116,15 +135,22 @@ struct ApplyCommand: AsyncParsableCommand {
             // gate busy while accounts wait for their rate limit, few enough that a thousand
             // accounts' requests are not all built and queued at once (memory).
             options: options, concurrency: concurrency * 2, environment: stripe.environment(for: configs),
-            secrets: secrets, connect: connection.api(config:key:),
+            secrets: secrets, secretsExec: secretsExec.map { SecretsExec(command: $0, timeout: .seconds(secretsExecTimeout ?? 30)) },
+            connect: connection.api(config:key:),
             progress: progress.report
         )
-        let planned = await engine.plan(configs)
+        let planned = await source.plan(with: engine)
         if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets) }
         let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
         if dryRun {
             print(render(plan), terminator: "")
-            return plan.exitCode(detailed: detailedExitcode)
+            GitHubActions.current?.publish(plan)
+            source.describeCurrency(of: planned)
+            var code = plan.exitCode(detailed: detailedExitcode)
+            if let planOut, case .config(_, let digests) = source {
+                code = try save(planned, digests: digests, to: planOut, exitCode: code)
+            }
+            return code
         }
         if output == .text { print(render(plan), terminator: "") }
         let applied = await engine.apply(planned)
@@ -134,6 +160,7 @@ struct ApplyCommand: AsyncParsableCommand {
         case .text: print(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report), terminator: "")
         case .json, .markdown: print(render(report), terminator: "")
         }
+        GitHubActions.current?.publish(report)
         return report.exitCode(detailed: detailedExitcode)
     }
 

@@ -21,15 +21,29 @@ struct ConfigOptions: ParsableArguments {
     func load() throws -> [AccountConfig] {
         try loadConfigs(paths: paths, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
     }
+
+    /// Every account declared, and the SHA-256 of each file's bytes as loaded (for a
+    /// saved plan), or exit 3 after printing every error.
+    func loadWithDigests() throws -> (configs: [AccountConfig], digests: [ConfigDigest]) {
+        var digests: [ConfigDigest] = []
+        let configs = try loadConfigs(paths: paths, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions) { files in
+            digests = files.map { ConfigDigest(path: $0.path, sha256: SHA256.hex($0.data)) }
+        }
+        return (configs, digests)
+    }
 }
 
 /// Reads the config files named by `paths` (files, or folders of `*.yaml`/`*.yml` files,
 /// not recursive; `stripe-webhooks.yaml` when empty) and loads them with the process
 /// environment. On any error, prints every diagnostic of every file to stderr and throws
 /// `ExitCode(3)`; nothing else should be done with the configs then.
-func loadConfigs(paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false) throws -> [AccountConfig] {
+func loadConfigs(
+    paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false,
+    seeing: ([(path: String, data: Data)]) -> Void = { _ in }
+) throws -> [AccountConfig] {
     let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
     let (files, readErrors, order) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
+    seeing(files)
     let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
     var diagnostics = readErrors
     var unshown = 0
@@ -140,5 +154,6 @@ enum ConfigFiles {
         let environment = ProcessInfo.processInfo.environment
         let colour = isatty(STDERR_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         FileHandle.standardError.write(Data((errors.rendered(colour: colour) + "\n").utf8))
+        GitHubActions.current?.annotate(errors)
     }
 }

@@ -6,12 +6,21 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check config files offline: no key is read and nothing is sent.",
-        discussion: "Prints one line per valid file and exits 0; otherwise prints every error (FILE:LINE:COLUMN) to stderr and exits 3.")
+        discussion: """
+            Prints one line per valid file and exits 0; otherwise prints every error (FILE:LINE:COLUMN) to stderr \
+            and exits 3 (in GitHub Actions, also as annotations on the files). Paths may be given as arguments \
+            too, as the pre-commit hook `reconcile-validate` passes them.
+            """)
 
     @OptionGroup var config: ConfigOptions
 
+    @Argument(help: ArgumentHelp("Config files or folders, as --config takes them.", valueName: "PATH"))
+    var files: [String] = []
+
     func run() async throws {
-        for account in try config.load() {
+        var options = config
+        options.paths += files
+        for account in try options.load() {
             print("\(account.path): ok (\(Self.summary(of: account)))")
         }
     }

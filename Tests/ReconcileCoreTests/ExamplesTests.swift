@@ -2,14 +2,28 @@ import Foundation
 import Testing
 @testable import ReconcileCore
 
-/// Every file under `examples/` loads, so the examples never rot.
+/// Every config file under `examples/` loads and names the schema, so the examples never
+/// rot; `examples/ci/` holds CI pipelines instead, checked by `CIExamplesTests` and
+/// against GitHub's and GitLab's schemas by `Tests/ci-files/check.sh`.
 @Suite struct ExamplesTests {
     static func exampleFiles() -> [URL] {
         let folder = repositoryRoot.appendingPathComponent("examples")
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
-            .filter { ["yaml", "yml"].contains($0.pathExtension) } ?? []
+            .filter { ["yaml", "yml"].contains($0.pathExtension) && !$0.path.contains("/examples/ci/") } ?? []
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The first line points editors at `schema/reconcile.schema.json`, by a path that
+    /// resolves from the example's folder.
+    @Test(arguments: exampleFiles())
+    func exampleNamesTheSchema(_ file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let first = String(text.prefix { $0 != "\n" })
+        let prefix = "# yaml-language-server: $schema="
+        try #require(first.hasPrefix(prefix), "\(file.lastPathComponent) starts with \(first)")
+        let target = file.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count))).standardizedFileURL
+        #expect(target.path == repositoryRoot.appendingPathComponent("schema/reconcile.schema.json").standardizedFileURL.path)
     }
 
     @Test func thereAreExamples() {

@@ -10,8 +10,9 @@ struct EngineHarness {
     let emulator: Emulator
     let key = "sk_test_engine"
 
-    init(maxEndpoints: Int = 16, faults: EmulatorFaults = .none, seed: UInt64 = 1) {
-        emulator = Emulator(configuration: EmulatorConfiguration(maxEndpoints: maxEndpoints, rateLimit: nil, faults: faults, faultSeed: seed))
+    /// - Parameter idSeed: when given, two harnesses fed the same requests make the same ids.
+    init(maxEndpoints: Int = 16, faults: EmulatorFaults = .none, seed: UInt64 = 1, idSeed: UInt64? = nil) {
+        emulator = Emulator(configuration: EmulatorConfiguration(maxEndpoints: maxEndpoints, rateLimit: nil, faults: faults, faultSeed: seed, idSeed: idSeed))
     }
 
     /// - Parameter stop: when given, the transport sends no write once it is thrown, as

@@ -48,7 +48,7 @@ public struct StripeSettings: Sendable, Equatable {
 }
 
 /// Test or live mode, as decided by a Stripe key's prefix.
-public enum StripeMode: String, Sendable, Equatable, CaseIterable {
+public enum StripeMode: String, Sendable, Equatable, CaseIterable, Codable {
     case test, live
 }
 

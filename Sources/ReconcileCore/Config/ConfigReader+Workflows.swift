@@ -2,8 +2,8 @@ import Yams
 
 /// Reading `workflows:` and their triggers, and the rules that span the whole file.
 extension ConfigReader {
-    static let workflowKeys = ["name", "description", "triggers"]
-    static let triggerKeys = ["event", "url", "description", "enabled", "api_version", "connect", "metadata"]
+    static let workflowKeys = ConfigField.workflow.map(\.name)
+    static let triggerKeys = ConfigField.trigger.map(\.name)
     /// Stripe's limit on `description`.
     static let maxDescriptionLength = 5000
 

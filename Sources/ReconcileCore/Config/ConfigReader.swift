@@ -28,8 +28,8 @@ struct ConfigReader {
         self.versions = versions
     }
 
-    static let topLevelKeys = ["version", "stripe", "workflows"]
-    static let stripeKeys = ["api_key_env", "owner", "mode", "api_version", "max_endpoints"]
+    static let topLevelKeys = ConfigField.topLevel.map(\.name)
+    static let stripeKeys = ConfigField.stripe.map(\.name)
 
     /// The account the tree declares, or nil when anything was logged.
     mutating func read(_ root: Node, path: String) -> AccountConfig? {

@@ -95,29 +95,15 @@ struct YAMLWriter {
         line(String(repeating: "  ", count: indent) + "\(name): \(Self.quoted(value))")
     }
 
+    /// A YAML double-quoted scalar: a JSON string is one (YAML 1.2 reads JSON), so the
+    /// schema's JSON quoting serves, with `${` kept literal.
     static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
         // `${` would be substituted from the environment when loaded: `$${` keeps it literal.
-        return out.replacingDollarBraces() + "\""
+        JSONValue.quote(value).replacingDollarBraces()
     }
 }
 
 private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: Swift.max(0, width - count)) + self
-    }
-
     func replacingDollarBraces() -> String {
         var out = ""
         var rest = Substring(self)

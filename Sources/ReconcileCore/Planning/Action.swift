@@ -1,6 +1,6 @@
 /// What the plan does about one trigger or one endpoint: a closed set, so counts,
 /// ordering and rendering come from exhaustive switches.
-public enum Action: Sendable, Equatable {
+public enum Action: Sendable, Equatable, Codable {
     /// No endpoint exists for the trigger: create one.
     case create(DesiredEndpoint)
     /// A managed endpoint drifted: fix it in place (same id, same secret).
@@ -14,10 +14,15 @@ public enum Action: Sendable, Equatable {
     case delete(endpointID: String, reason: DeleteReason)
     /// The endpoint already matches.
     case unchanged(endpointID: String)
+
+    /// A saved plan names the new endpoint `{"create": {"endpoint": {...}}}`, not `_0`.
+    enum CreateCodingKeys: String, CodingKey {
+        case _0 = "endpoint"
+    }
 }
 
 /// Why an endpoint is deleted.
-public enum DeleteReason: Sendable, Equatable {
+public enum DeleteReason: Sendable, Equatable, Codable {
     /// Its trigger is no longer declared (counts toward the deletion limit).
     case orphan
     /// Another endpoint already serves the same trigger (a repair).
@@ -25,7 +30,7 @@ public enum DeleteReason: Sendable, Equatable {
 }
 
 /// An action and the trigger it serves (`nil` for an orphan whose mark names no trigger).
-public struct PlannedAction: Sendable, Equatable {
+public struct PlannedAction: Sendable, Equatable, Codable {
     public var trigger: String?
     public var action: Action
 

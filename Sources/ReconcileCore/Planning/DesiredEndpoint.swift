@@ -1,5 +1,5 @@
 /// What one declared trigger's endpoint must look like on Stripe, ownership marks included.
-public struct DesiredEndpoint: Sendable, Equatable {
+public struct DesiredEndpoint: Sendable, Equatable, Codable {
     public var url: String
     /// Always exactly one event: a trigger is one event.
     public var enabledEvents: [String]

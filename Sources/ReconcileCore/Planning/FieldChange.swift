@@ -1,5 +1,5 @@
 /// An endpoint field the planner compares.
-public enum EndpointField: String, Sendable, Equatable, CaseIterable {
+public enum EndpointField: String, Sendable, Equatable, CaseIterable, Codable {
     case url
     case enabledEvents = "enabled_events"
     case description
@@ -21,7 +21,7 @@ public enum FieldValue: Sendable, Equatable {
 }
 
 /// One field going from one value to another; `nil` means absent.
-public struct FieldChange: Sendable, Equatable {
+public struct FieldChange: Sendable, Equatable, Codable {
     public var field: EndpointField
     public var from: FieldValue?
     public var to: FieldValue?

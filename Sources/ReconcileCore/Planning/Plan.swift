@@ -1,5 +1,5 @@
 /// The plan for one account: what to do, what is left alone, and what refuses it.
-public struct Plan: Sendable, Equatable {
+public struct Plan: Sendable, Equatable, Codable {
     /// The config file the plan comes from.
     public var config: String
     public var owner: String

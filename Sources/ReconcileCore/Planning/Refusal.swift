@@ -1,5 +1,5 @@
 /// A safety rule that refuses a whole account's plan before any write (exit code 4).
-public enum Refusal: Sendable, Equatable {
+public enum Refusal: Sendable, Equatable, Codable {
     /// The plan would leave more endpoints than `max_endpoints`: `planned` in all, of
     /// which `untouched` are unmanaged or foreign.
     case endpointCap(planned: Int, untouched: Int, max: Int)
@@ -9,6 +9,8 @@ public enum Refusal: Sendable, Equatable {
     case replaceNotAllowed(count: Int)
     /// The API key's mode (read from its prefix) is not the config's `stripe.mode`.
     case modeMismatch(key: StripeMode, keyEnv: String, config: StripeMode)
+    /// A saved plan (`--plan FILE`) no longer matches what it was computed from.
+    case stalePlan(StaleReason)
 
     /// What is wrong, with the numbers, what decided them, and the way out.
     public var message: String {
@@ -23,12 +25,14 @@ public enum Refusal: Sendable, Equatable {
         case .modeMismatch(let key, let keyEnv, let config):
             let prefixes = key == .test ? "sk_test_ or rk_test_" : "sk_live_ or rk_live_"
             return "the key in \(keyEnv) is a \(key.rawValue)-mode key (it starts with \(prefixes)) but stripe.mode is \(config.rawValue); use a \(config.rawValue)-mode key or change stripe.mode"
+        case .stalePlan(let reason):
+            return "the saved plan is stale: \(reason.message); nothing was written to this account: plan again (reconcile --dry-run --plan-out FILE), review it and apply the new plan"
         }
     }
 }
 
 /// How many endpoints of undeclared triggers one plan may delete, and what set it.
-public enum DeletionLimit: Sendable, Equatable {
+public enum DeletionLimit: Sendable, Equatable, Codable {
     /// `--max-deletes N`.
     case flag(Int)
     /// The default for an account with this many managed endpoints: the larger of 3 and half of them.
