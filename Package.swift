@@ -35,10 +35,10 @@ let package = Package(
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
-        // the planner and the plan renderers.
+        // the planner, the plan renderers, saved plans (their digests with swift-crypto).
         .target(
             name: "ReconcileCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The Stripe client: wire models, form encoding, errors, retry policy and
