@@ -9,9 +9,11 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: "Prints one line per valid file and exits 0; otherwise prints every error (FILE:LINE:COLUMN) to stderr and exits 3.")
 
     @OptionGroup var config: ConfigOptions
+    @OptionGroup(title: "Shards") var shard: ShardOptions
 
     func run() async throws {
-        for account in try config.load() {
+        // Every file is checked, whichever shard is asked for; then the shard's accounts are listed.
+        for account in try shard.select(config.load()) {
             print("\(account.path): ok (\(Self.summary(of: account)))")
         }
     }
