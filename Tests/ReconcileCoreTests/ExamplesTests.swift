@@ -2,14 +2,36 @@ import Foundation
 import Testing
 @testable import ReconcileCore
 
-/// Every file under `examples/` loads, so the examples never rot.
+/// Every config file under `examples/` loads, so the examples never rot.
 @Suite struct ExamplesTests {
+    /// Folders of `examples/` holding Kubernetes manifests and CI workflows, not configs:
+    /// `Tests/manifests/validate.sh` checks those.
+    static let deploymentFolders = ["deploy", "scale-out"]
+
     static func exampleFiles() -> [URL] {
         let folder = repositoryRoot.appendingPathComponent("examples")
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
-            .filter { ["yaml", "yml"].contains($0.pathExtension) } ?? []
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .filter { file in
+                let relative = file.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)
+                return !deploymentFolders.contains { relative.hasPrefix($0 + "/") }
+            } ?? []
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The ConfigMap of examples/deploy carries a real config: it loads too.
+    @Test func theConfigMapsAccountLoads() throws {
+        let url = repositoryRoot.appendingPathComponent("examples/deploy/kubernetes/configmap.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let marker = "  shop.yaml: |\n"
+        let start = try #require(text.range(of: marker))
+        let embedded = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+        switch ConfigLoader.load(text: embedded, path: "shop.yaml", environment: [:]) {
+        case .success(let config): #expect(config.triggers.count == 1)
+        case .failure(let errors): Issue.record("the ConfigMap's shop.yaml is invalid:\n\(errors.rendered())")
+        }
     }
 
     @Test func thereAreExamples() {
