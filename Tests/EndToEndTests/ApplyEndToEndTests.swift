@@ -130,7 +130,7 @@ import Testing
         try await s.emulator.clearRequests()
         let result = try await s.reconcile()
         #expect(result.status == 4, "\(result.all)")
-        #expect(result.all.contains("18") && result.all.contains("max_endpoints 16"))
+        #expect(result.all.contains("the plan would leave 18 webhook endpoints") && result.all.contains("this account allows 16"))
         #expect(try await s.emulator.writes().isEmpty)
     }
 
