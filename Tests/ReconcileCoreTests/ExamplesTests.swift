@@ -20,6 +20,18 @@ import Testing
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The scale-out examples split into as many shards as they run workers.
+    @Test func scaleOutShardCountsMatchTheirWorkers() throws {
+        let job = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/scale-out/indexed-job.yaml"), encoding: .utf8)
+        let completions = try #require(job.firstMatch(of: /completions: (\d+)/)?.1)
+        let jobShards = try #require(job.firstMatch(of: /--shard=auto\/(\d+)/)?.1)
+        #expect(completions == jobShards)
+        let matrix = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/scale-out/github-actions.yml"), encoding: .utf8)
+        let indexes = try #require(matrix.firstMatch(of: /shard: \[([0-9, ]+)\]/)?.1).split(separator: ",").count
+        let matrixShards = try #require(matrix.firstMatch(of: /--shard \$\{\{ matrix.shard \}\}\/(\d+)/)?.1)
+        #expect(String(indexes) == matrixShards)
+    }
+
     /// The ConfigMap of examples/deploy carries a real config: it loads too.
     @Test func theConfigMapsAccountLoads() throws {
         let url = repositoryRoot.appendingPathComponent("examples/deploy/kubernetes/configmap.yaml")
