@@ -87,7 +87,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let configs = shard.select(try config.load(), key: ShardKey.init)
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
         let stop = StopSwitch()
-        let observer = metricsPort.map { port in Observer(interval: .seconds(interval ?? 60)) }
+        let observer = metricsPort.map { _ in Observer(interval: .seconds(interval ?? 60)) }
         let server = observer.map { observer in
             MetricsServer(host: metricsHost, port: metricsPort ?? 0, registry: observer.registry, health: observer.health)
                 .start(logger: logger) { [metricsHost] port in
