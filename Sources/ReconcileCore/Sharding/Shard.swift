@@ -53,9 +53,11 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// The shard of every key, 0..<count.
     public static func assign(_ keys: Set<ShardKey>, count: Int) -> [ShardKey: Int] {
-        let ranked = keys.sorted { ($0.hash, $0.owner, $0.apiKeyEnv) < ($1.hash, $1.owner, $1.apiKeyEnv) }
+        // Each hash computed once, not in every comparison of the sort.
+        let ranked = keys.map { (hash: $0.hash, key: $0) }
+            .sorted { ($0.hash, $0.key.owner, $0.key.apiKeyEnv) < ($1.hash, $1.key.owner, $1.key.apiKeyEnv) }
         var result: [ShardKey: Int] = [:]
-        for (rank, key) in ranked.enumerated() { result[key] = rank % count }
+        for (rank, entry) in ranked.enumerated() { result[entry.key] = rank % count }
         return result
     }
 }
@@ -74,9 +76,10 @@ public struct ShardKey: Hashable, Sendable {
     /// machine and run (Swift's `Hasher` is seeded per process, so it cannot serve).
     public var hash: UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in Array(owner.utf8) + [0] + Array(apiKeyEnv.utf8) {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        func mix(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        owner.utf8.forEach(mix)
+        mix(0)
+        apiKeyEnv.utf8.forEach(mix)
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
