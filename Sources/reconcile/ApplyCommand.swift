@@ -59,7 +59,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics at /metrics and health at /healthz on this port (0 picks a free one).", valueName: "PORT"))
     var metricsPort: Int?
 
-    @Option(help: ArgumentHelp("The address --metrics-port listens on (default 127.0.0.1; 0.0.0.0 for a pod's probes).", valueName: "HOST"))
+    @Option(help: ArgumentHelp("The address --metrics-port listens on (0.0.0.0 for a pod's probes).", valueName: "HOST"))
     var metricsHost = "127.0.0.1"
 
     @OptionGroup(title: "Shards") var shard: ShardOptions
