@@ -32,6 +32,10 @@ let package = Package(
         // HMAC-SHA256 for the emulator's webhook signatures (already in the graph via
         // async-http-client's TLS stack).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Hummingbird: logs and metrics cost the build nothing more.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
@@ -50,7 +54,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The engine: per account list → plan → apply, across accounts.
-        .target(name: "Reconciler", dependencies: ["ReconcileCore", "StripeAPI"], swiftSettings: swiftSettings),
+        .target(
+            name: "Reconciler",
+            dependencies: ["ReconcileCore", "StripeAPI", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // A Stripe of our own. Imports neither the client nor the core, so the two
         // sides cannot share an encoding bug. It signs events with swift-crypto and
         // delivers them to webhook urls with async-http-client (not through StripeAPI).
@@ -72,6 +80,10 @@ let package = Package(
             dependencies: [
                 "ReconcileCore", "StripeAPI", "Reconciler", "StripeEmulator", "EmbeddedEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings,
             linkerSettings: staticStdlib

@@ -16,15 +16,17 @@ public struct PlanApplier: Sendable {
     /// Endpoints listed when planning: the state idempotency keys derive from.
     public var observed: [ObservedEndpoint]
     public var owner: String
-    /// Actions of one stage in flight at once. Enough to keep Stripe's per-account rate
-    /// busy at a few hundred ms of latency, few enough that a failure stops the rest soon.
+    /// Actions of one stage in flight at once: 16, a whole account of the 16-trigger cap,
+    /// so a fresh account's creates leave in one burst of its rate limiter's bucket (22
+    /// tokens at a test key's default) and take one round trip; the bucket, not this
+    /// width, keeps the account under Stripe's limit.
     public var parallelWrites: Int
     /// Mixed into the keys of updates (not creates): an update sent twice does no harm,
     /// while a later run that met the same drift again and sent the same key would get
     /// a replay of the old answer and change nothing. Retries within the run keep it.
     var runNonce = String(UInt64.random(in: .min ... .max), radix: 36)
 
-    public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String, parallelWrites: Int = 8) {
+    public init(api: any EndpointAPI, account: String, observed: [ObservedEndpoint], owner: String, parallelWrites: Int = 16) {
         self.api = api
         self.account = account
         self.observed = observed

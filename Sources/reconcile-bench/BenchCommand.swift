@@ -29,6 +29,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "--rate-limit passed to reconcile (requests/s per account; default: reconcile's own).")
     var rateLimit: Double?
 
+    @Option(help: "--burst passed to reconcile (the rate limiter's bucket; 1 paces evenly from the first request, as before bursts).")
+    var burst: Int?
+
     @Option(help: "Times each scenario runs; the median is reported.")
     var runs = 1
 
@@ -57,9 +60,9 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = try await BenchEmulator.start(latencyMs: latencyMs)
         let workspace = try BenchWorkspace(accounts: accounts, triggers: triggers)
         defer { workspace.remove() }
-        let runner = ReconcileRunner(binary: binary, workspace: workspace, emulator: emulator, concurrency: concurrency, rateLimit: rateLimit)
+        let runner = ReconcileRunner(binary: binary, workspace: workspace, emulator: emulator, concurrency: concurrency, rateLimit: rateLimit, burst: burst)
         print(Machine.describe())
-        print("reconcile-bench: \(accounts) accounts × \(triggers) triggers, latency \(latencyMs) ms, emulator rate limit 25/s per account, --concurrency \(concurrency)\(rateLimit.map { ", --rate-limit \($0)" } ?? ""), \(runs) run(s) each, median shown")
+        print("reconcile-bench: \(accounts) accounts × \(triggers) triggers, latency \(latencyMs) ms, emulator rate limit 25/s per account, --concurrency \(concurrency)\(rateLimit.map { ", --rate-limit \($0)" } ?? "")\(burst.map { ", --burst \($0)" } ?? ""), \(runs) run(s) each, median shown")
         print(LowerBound.formula + "  (rate = \(Int(Self.stripeRate))/s, Stripe's test-mode limit)")
         print("")
         print(Measurement.header)

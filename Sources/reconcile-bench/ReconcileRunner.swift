@@ -9,6 +9,7 @@ struct ReconcileRunner {
     let emulator: BenchEmulator
     let concurrency: Int
     let rateLimit: Double?
+    let burst: Int?
 
     /// Runs from empty accounts through `scenarios` (fresh always runs first, untimed
     /// when not asked for, since the others start from its result).
@@ -37,7 +38,8 @@ struct ReconcileRunner {
         let process = ChildProcess(
             executable: binary,
             arguments: ["--config", workspace.configs.path, "--concurrency", String(concurrency)]
-                + (rateLimit.map { ["--rate-limit", String($0)] } ?? []),
+                + (rateLimit.map { ["--rate-limit", String($0)] } ?? [])
+                + (burst.map { ["--burst", String($0)] } ?? []),
             environment: environment,
             stdoutPath: workspace.root.appendingPathComponent("\(scenario.rawValue).stdout").path,
             stderrPath: workspace.root.appendingPathComponent("\(scenario.rawValue).stderr").path)

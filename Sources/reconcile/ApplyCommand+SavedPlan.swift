@@ -16,7 +16,7 @@ extension ApplyCommand {
             ("--config", !config.paths.isEmpty), ("--target", !target.isEmpty), ("--max-deletes", maxDeletes != nil),
             ("--allow-deletes", allowDeletes), ("--allow-replace", allowReplace),
             ("--allow-unknown-events", config.allowUnknownEvents), ("--allow-unknown-api-versions", config.allowUnknownAPIVersions),
-            ("--watch", watch),
+            ("--watch", watch), ("--shard", shard.shard != nil),
         ]
         let given = shaping.filter(\.1).map(\.0)
         if !given.isEmpty {
@@ -24,12 +24,12 @@ extension ApplyCommand {
         }
     }
 
-    /// The configs to plan from, or the saved plan to check; exits 3 on an invalid config
-    /// or an unusable plan file.
-    func planSource() throws -> PlanSource {
+    /// The configs to plan from (every file checked, then `shard`'s accounts kept), or the
+    /// saved plan to check; exits 3 on an invalid config or an unusable plan file.
+    func planSource(shard: Shard) throws -> PlanSource {
         guard let path = savedPlan else {
             let (configs, digests) = try config.loadWithDigests()
-            return .config(configs, digests: digests)
+            return .config(shard.select(configs, key: ShardKey.init), digests: digests)
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReconcileCore
 import Reconciler
 import StripeAPI
@@ -53,7 +54,10 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests per second per account (default: 22.5 for test keys, 90 for live, just under Stripe's 25 and 100); 0 for no limit.", valueName: "N"))
     var rateLimit: Double?
 
-    @Flag(help: "Keep reconciling every --interval seconds, as a controller does; Ctrl-C or SIGTERM stops.")
+    @Option(help: ArgumentHelp("Requests an account may send at once before --rate-limit paces it (default: one second's worth of the rate, at least 1).", valueName: "N"))
+    var burst: Int?
+
+    @Flag(help: "Keep reconciling every --interval seconds (±10 %), reading the config again each time, as a controller does; Ctrl-C or SIGTERM stops.")
     var watch = false
 
     @Option(help: ArgumentHelp("Seconds between runs with --watch (default 60).", valueName: "SECONDS"))
@@ -65,10 +69,21 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: .customLong("plan"), help: ArgumentHelp("Apply exactly the plan saved in FILE, if the config files and every account's endpoints are as they were planned (else exit 4); with --dry-run, show it and whether it is current.", valueName: "FILE"))
     var savedPlan: String?
 
+    @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics at /metrics and health at /healthz on this port (0 picks a free one).", valueName: "PORT"))
+    var metricsPort: Int?
+
+    @Option(help: ArgumentHelp("The address --metrics-port listens on (0.0.0.0 for a pod's probes).", valueName: "HOST"))
+    var metricsHost = "127.0.0.1"
+
+    @OptionGroup(title: "Shards") var shard: ShardOptions
+    @OptionGroup(title: "Logs") var log: LogOptions
+
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
         if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
+        if let burst, burst < 1 { throw ValidationError("--burst must be at least 1 request, got \(burst).") }
+        if burst != nil, rateLimit == 0 { throw ValidationError("--burst sizes the rate limit's bucket, and --rate-limit 0 turns the limit off: pass one.") }
         if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
         if let secretsExecTimeout, !(secretsExecTimeout > 0 && secretsExecTimeout.isFinite) {
@@ -76,21 +91,41 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         if secretsExecTimeout != nil, secretsExec == nil { throw ValidationError("--secrets-exec-timeout goes with --secrets-exec.") }
         try validateSavedPlanOptions()
+        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be a port from 0 to 65535, got \(metricsPort).") }
+        if metricsPort != nil, !watch { throw ValidationError("--metrics-port goes with --watch: a single run ends before anything could scrape it.") }
     }
 
     /// How long requests in flight may finish after Ctrl-C or SIGTERM before they are abandoned.
     static let stopGrace: Duration = .seconds(5)
 
     func run() async throws {
-        let source = try planSource()
+        let logger = log.makeLogger()
+        // Every file is checked before any request, whichever shard this is.
+        let shard = try self.shard.resolve()
+        let source = try planSource(shard: shard)
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
         let stop = StopSwitch()
-        let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit, retry: retry.policy, stop: stop)
+        let observer = metricsPort.map { _ in Observer(interval: .seconds(interval ?? 60)) }
+        let server = observer.map { observer in
+            MetricsServer(host: metricsHost, port: metricsPort ?? 0, registry: observer.registry, health: observer.health)
+                .start(logger: logger) { [metricsHost] port in
+                    logger.info("serving metrics at http://\(metricsHost):\(port)/metrics and health at /healthz")
+                }
+        }
+        defer { server?.cancel() }
+        let connection = try stripe.connection(
+            concurrency: concurrency, rateLimit: rateLimit, burst: burst, retry: retry.policy, stop: stop,
+            onRequest: { config, event in
+                RequestLog.record(event, account: config.path, logger: logger)
+                observer?.metrics.record(event)
+            })
         let trap = await SignalTrap { name in
             stop.stop(reason: name)
-            Terminal.line("reconcile: \(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
+            logger.notice("\(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
         }
-        let work = Task { try await runUntilStopped(source: source, options: options, connection: connection, stop: stop) }
+        let work = Task {
+            try await runUntilStopped(source: source, shard: shard, options: options, connection: connection, stop: stop, logger: logger, observer: observer)
+        }
         // A stopped run waits for its requests in flight only so long, then abandons them.
         let deadline = Task {
             while !stop.isStopped { try await Task.sleep(for: .milliseconds(50)) }
@@ -104,24 +139,40 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// Runs once, or with `--watch` until stopped; returns the exit code.
-    func runUntilStopped(source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
-        while true {
-            let code = try await runOnce(source: source, options: options, connection: connection, stop: stop)
+    func runUntilStopped(
+        source: PlanSource, shard: Shard, options: PlanOptions, connection: StripeConnection, stop: StopSwitch, logger: Logger,
+        observer: Observer?
+    ) async throws -> Int32 {
+        guard watch else {
+            let outcome = try await runOnce(source: source, options: options, connection: connection, stop: stop, logger: logger, tick: nil)
             // A run cut short by a signal failed, whatever it managed before.
-            if stop.isStopped { return Exit.failed.rawValue }
-            // A controller keeps going after a failed run: the next one repairs it.
-            guard watch else { return code }
-            let next = ContinuousClock.now + .seconds(interval ?? 60)
-            while ContinuousClock.now < next {
-                // Stopped between runs, the controller ends as its last run did.
-                if stop.isStopped { return code }
-                try await Task.sleep(for: min(.milliseconds(100), next - ContinuousClock.now))
-            }
+            return stop.isStopped ? Exit.failed.rawValue : outcome.code
         }
+        let config = self.config, format = log.logFormat
+        let loop = WatchLoop(
+            jitter: TickJitter(interval: .seconds(interval ?? 60)),
+            random: { Double.random(in: 0..<1) },
+            stop: stop, logger: logger,
+            reload: { config.reload().map { shard.select($0, key: ShardKey.init) } },
+            report: { errors in
+                switch format {
+                case .text: ConfigFiles.report(errors)
+                case .json: logger.error("invalid config", metadata: ["errors": .string(errors.rendered())])
+                }
+            },
+            tick: { configs, number in
+                try await runOnce(source: .config(configs, digests: []), options: options, connection: connection, stop: stop, logger: logger, tick: number)
+            },
+            observe: { outcome in observer?.record(outcome) })
+        return try await loop.run(initial: source.configs)
     }
 
-    /// One reconcile of every account; returns the exit code.
-    func runOnce(source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch) async throws -> Int32 {
+    /// One reconcile of every account. `tick` numbers a controller's runs: a tick with
+    /// nothing to do prints nothing on stdout, and every tick ends with a log line.
+    func runOnce(
+        source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch, logger: Logger, tick: Int?
+    ) async throws -> TickOutcome {
+        let start = ContinuousClock.now
         let configs = source.configs
         let secrets = try secretsOut.map { path in
             do { return try SecretsFile(path: path) } catch {
@@ -129,7 +180,6 @@ struct ApplyCommand: AsyncParsableCommand {
                 throw Exit.failed
             }
         }
-        let progress = ProgressPrinter(accounts: configs.count, dryRun: dryRun)
         let engine = Reconciliation(
             // Twice as many accounts as requests in flight: enough to keep every slot of the
             // gate busy while accounts wait for their rate limit, few enough that a thousand
@@ -137,38 +187,78 @@ struct ApplyCommand: AsyncParsableCommand {
             options: options, concurrency: concurrency * 2, environment: stripe.environment(for: configs),
             secrets: secrets, secretsExec: secretsExec.map { SecretsExec(command: $0, timeout: .seconds(secretsExecTimeout ?? 30)) },
             connect: connection.api(config:key:),
-            progress: progress.report
+            progress: progress(accounts: configs.count, logger: logger)
         )
         let planned = await source.plan(with: engine)
-        if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets) }
+        if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets, logger: logger) }
         let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
+        // A controller's tick with nothing to do prints nothing: its log line says so.
+        let quiet = tick != nil && !plan.hasChanges && !plan.anyFailed && !plan.anyRefused
         if dryRun {
-            print(render(plan), terminator: "")
+            if !quiet { printOut(render(plan)) }
             GitHubActions.current?.publish(plan)
             source.describeCurrency(of: planned)
             var code = plan.exitCode(detailed: detailedExitcode)
             if let planOut, case .config(_, let digests) = source {
                 code = try save(planned, digests: digests, to: planOut, exitCode: code)
             }
-            return code
+            let outcome = TickOutcome(code: code, report: plan, printed: !quiet)
+            if let tick { logTick(outcome, number: tick, since: start, logger: logger) }
+            return outcome
         }
-        if output == .text { print(render(plan), terminator: "") }
+        if output == .text, !quiet { printOut(render(plan)) }
         let applied = await engine.apply(planned)
         let report = RunReport(dryRun: false, accounts: applied.map(\.report))
         try connection.save()
-        switch output {
-        case .text: print(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report), terminator: "")
-        case .json, .markdown: print(render(report), terminator: "")
+        if !quiet {
+            switch output {
+            case .text: printOut(TextRenderer(colors: Terminal.colorsOnStdout).renderResults(report))
+            case .json, .markdown: printOut(render(report))
+            }
         }
         GitHubActions.current?.publish(report)
-        return report.exitCode(detailed: detailedExitcode)
+        let outcome = TickOutcome(code: report.exitCode(detailed: detailedExitcode), report: report, printed: !quiet)
+        if let tick { logTick(outcome, number: tick, since: start, logger: logger) }
+        return outcome
+    }
+
+    /// Where progress goes: for people on a terminal, the progress printer; for a
+    /// controller or a log collector, log lines; with `--quiet`, nowhere.
+    func progress(accounts: Int, logger: Logger) -> @Sendable (RunProgress) async -> Void {
+        if watch || log.logFormat == .json { return ProgressLog(logger: logger).report }
+        if log.quiet { return { _ in } }
+        return ProgressPrinter(accounts: accounts, dryRun: dryRun).report
+    }
+
+    /// A tick's one line: info when it was fine, a warning when an account failed or was refused.
+    func logTick(_ outcome: TickOutcome, number: Int, since start: ContinuousClock.Instant, logger: Logger) {
+        let changes = outcome.report?.summary.changes ?? 0
+        let fields: Logger.Metadata = [
+            "tick": .stringConvertible(number),
+            "accounts": .stringConvertible(outcome.report?.accounts.count ?? 0),
+            "result": .string(outcome.result),
+            "changes": .stringConvertible(changes),
+            "duration_ms": .stringConvertible(RequestLog.milliseconds(ContinuousClock.now - start)),
+        ]
+        switch outcome.result {
+        case "success": logger.info("tick \(number): no changes", metadata: fields)
+        case "changes": logger.info("tick \(number): \(dryRun ? "planned" : "applied") \(changes) change\(changes == 1 ? "" : "s")", metadata: fields)
+        default: logger.warning("tick \(number): \(outcome.result)", metadata: fields)
+        }
+    }
+
+    /// Prints to stdout and flushes: a controller's plan reaches its log at once, not when
+    /// a buffer fills.
+    func printOut(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
     }
 
     /// Says which kept endpoints have no secret in `--secrets-out`; none is rotated for it.
-    func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile) async {
+    func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile, logger: Logger) async {
         for plan in plans {
             for (trigger, id) in await secrets.missing(in: plan) {
-                Terminal.line("warning: \(plan.config): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
+                logger.warning("\(plan.config): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
             }
         }
     }

@@ -31,6 +31,11 @@ struct ConfigOptions: ParsableArguments {
         }
         return (configs, digests)
     }
+
+    /// Every account declared, or every error, unreported: for a controller's later ticks.
+    func reload() -> Result<[AccountConfig], ConfigErrors> {
+        ConfigFiles.load(paths: paths, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
+    }
 }
 
 /// Reads the config files named by `paths` (files, or folders of `*.yaml`/`*.yml` files,
@@ -41,26 +46,42 @@ func loadConfigs(
     paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false,
     seeing: ([(path: String, data: Data)]) -> Void = { _ in }
 ) throws -> [AccountConfig] {
-    let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
-    let (files, readErrors, order) = ConfigFiles.read(paths: paths.isEmpty ? [ConfigFiles.defaultPath] : paths)
-    seeing(files)
-    let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
-    var diagnostics = readErrors
-    var unshown = 0
-    switch result {
-    case .success(let configs) where readErrors.isEmpty:
+    switch ConfigFiles.load(paths: paths, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions, seeing: seeing) {
+    case .success(let configs):
         return configs
-    case .success:
-        break
     case .failure(let errors):
-        diagnostics += errors.diagnostics
-        unshown = errors.unshown
+        ConfigFiles.report(errors)
+        throw Exit.invalidConfig
     }
-    // Reported in the order the paths were given, each file's errors in its own order.
-    let rank = { (d: Diagnostic) in order.firstIndex(of: d.location.file) ?? order.count }
-    let sorted = diagnostics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
-    ConfigFiles.report(ConfigErrors(sorted, unshown: unshown))
-    throw Exit.invalidConfig
+}
+
+extension ConfigFiles {
+    /// Every account `paths` declare, or every error of every file (unreported), in the
+    /// order the paths were given, each file's errors in its own order. `seeing` gets the
+    /// bytes of every file read (a saved plan records their digests).
+    static func load(
+        paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false,
+        seeing: ([(path: String, data: Data)]) -> Void = { _ in }
+    ) -> Result<[AccountConfig], ConfigErrors> {
+        let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
+        let (files, readErrors, order) = read(paths: paths.isEmpty ? [defaultPath] : paths)
+        seeing(files)
+        let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)
+        var diagnostics = readErrors
+        var unshown = 0
+        switch result {
+        case .success(let configs) where readErrors.isEmpty:
+            return .success(configs)
+        case .success:
+            break
+        case .failure(let errors):
+            diagnostics += errors.diagnostics
+            unshown = errors.unshown
+        }
+        let rank = { (d: Diagnostic) in order.firstIndex(of: d.location.file) ?? order.count }
+        let sorted = diagnostics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return .failure(ConfigErrors(sorted, unshown: unshown))
+    }
 }
 
 /// Finding and reading config files: the I/O the pure loader leaves to its caller.

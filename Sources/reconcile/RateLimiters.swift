@@ -6,13 +6,17 @@ import StripeAPI
 /// and several config files (other owners) may use the same key.
 final class RateLimiters: @unchecked Sendable {
     private let rate: Double?
+    private let burst: Int?
     private let lock = NSLock()
     private var byAccount: [String: RateLimiter] = [:]
 
     /// - Parameter rate: requests per second per account; nil for the default of the key's
     ///   mode (``RateLimiter/defaultRate(forKey:)``), 0 for no limit.
-    init(rate: Double?) {
+    /// - Parameter burst: the bucket's size; nil for one second's worth of the rate
+    ///   (``RateLimiter/defaultBurst(forRate:)``).
+    init(rate: Double?, burst: Int? = nil) {
         self.rate = rate
+        self.burst = burst
     }
 
     /// The limiter of `key`'s account, made on first use; nil when unlimited.
@@ -22,7 +26,7 @@ final class RateLimiters: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let limiter = byAccount[key.fingerprint] { return limiter }
-        let limiter = RateLimiter(ratePerSecond: rate)
+        let limiter = RateLimiter(ratePerSecond: rate, burst: burst ?? RateLimiter.defaultBurst(forRate: rate))
         byAccount[key.fingerprint] = limiter
         return limiter
     }

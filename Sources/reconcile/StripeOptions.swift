@@ -38,17 +38,22 @@ struct StripeOptions: ParsableArguments {
 
     /// Opens the Stripe the run talks to, with at most `concurrency` requests in flight
     /// across all accounts, `rateLimit` requests per second per account (nil: just
-    /// under Stripe's limit for the key's mode; 0: none) and `retry` for every request.
-    func connection(concurrency: Int, rateLimit: Double?, retry: RetryPolicy = .default, stop: StopSwitch = StopSwitch()) throws -> StripeConnection {
+    /// under Stripe's limit for the key's mode; 0: none) in bursts of at most `burst`
+    /// (nil: one second's worth), `retry` for every request, and `onRequest` told of
+    /// every attempt (logs, metrics).
+    func connection(
+        concurrency: Int, rateLimit: Double?, burst: Int? = nil, retry: RetryPolicy = .default, stop: StopSwitch = StopSwitch(),
+        onRequest: (@Sendable (AccountConfig, StripeRequestEvent) -> Void)? = nil
+    ) throws -> StripeConnection {
         let gate = RequestGate(limit: concurrency)
-        let limiters = RateLimiters(rate: rateLimit)
+        let limiters = RateLimiters(rate: rateLimit, burst: burst)
         if emulator {
             let file = StateFile(path: emulatorState)
             do {
                 let embedded = Emulator(snapshot: try file.load())
                 return StripeConnection(
                     apiBase: APIBase.stripe, transport: GatedTransport(StoppingTransport(EmulatorTransport(emulator: embedded), stop: stop), gate: gate),
-                    limiters: limiters, retry: retry, embedded: (embedded, file))
+                    limiters: limiters, retry: retry, embedded: (embedded, file), onRequest: onRequest)
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -66,7 +71,7 @@ struct StripeOptions: ParsableArguments {
         // to close in turn would add about 5 ms to every run for nothing.
         let network = HTTPClientTransport(maxConnectionsPerHost: concurrency, readTimeout: retry.requestTimeout)
         let transport = GatedTransport(StoppingTransport(network, stop: stop), gate: gate)
-        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil)
+        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil, onRequest: onRequest)
     }
 }
 
@@ -77,11 +82,13 @@ struct StripeConnection: Sendable {
     let limiters: RateLimiters
     let retry: RetryPolicy
     let embedded: (emulator: Emulator, file: StateFile)?
+    let onRequest: (@Sendable (AccountConfig, StripeRequestEvent) -> Void)?
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
-        StripeEndpointAPI(client: StripeClient(
+        let observer = onRequest.map { observe in { @Sendable (event: StripeRequestEvent) in observe(config, event) } }
+        return StripeEndpointAPI(client: StripeClient(
             apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv,
-            retry: retry, rateLimiter: limiters.limiter(for: key)))
+            retry: retry, rateLimiter: limiters.limiter(for: key), onRequest: observer))
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.

@@ -13,6 +13,7 @@ struct ValidateCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var config: ConfigOptions
+    @OptionGroup(title: "Shards") var shard: ShardOptions
 
     @Argument(help: ArgumentHelp("Config files or folders, as --config takes them.", valueName: "PATH"))
     var files: [String] = []
@@ -20,7 +21,8 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         var options = config
         options.paths += files
-        for account in try options.load() {
+        // Every file is checked, whichever shard is asked for; then the shard's accounts are listed.
+        for account in try shard.select(options.load()) {
             print("\(account.path): ok (\(Self.summary(of: account)))")
         }
     }

@@ -57,7 +57,10 @@ extension StripeClient {
             let decision: RetryDecision = succeeded ? .stop : retryPolicy.decide(
                 outcome, method: request.method, hasIdempotencyKey: request.idempotencyKey != nil,
                 failedAttempt: attempt, elapsed: clock.now() - start, random: random())
-            record(request, attempt: attempt, outcome: outcome, decision: decision, duration: clock.now() - attemptStart)
+            // A 429 despite the limiter: this account's real allowance is lower than assumed.
+            let slowedTo = response?.status == 429 ? await rateLimiter?.slowDown() : nil
+            record(request, attempt: attempt, outcome: outcome, decision: decision, duration: clock.now() - attemptStart,
+                   requestId: response?.header("request-id").map(redactor.redact), slowedTo: slowedTo)
             if succeeded, let response { return (response, attempt) }
             guard case .retry(let delay) = decision else {
                 throw failure(outcome, response: response, request: request, attempts: attempt)
@@ -95,10 +98,12 @@ extension StripeClient {
     }
 
     private func record(
-        _ request: StripeRequest, attempt: Int, outcome: AttemptOutcome, decision: RetryDecision, duration: Duration
+        _ request: StripeRequest, attempt: Int, outcome: AttemptOutcome, decision: RetryDecision, duration: Duration,
+        requestId: String?, slowedTo: Double?
     ) {
         var event = StripeRequestEvent(
-            method: request.method, path: request.path, attempt: attempt, replayed: false, duration: duration)
+            method: request.method, path: request.path, attempt: attempt, replayed: false, duration: duration,
+            requestId: requestId, slowedToRate: slowedTo)
         if case .retry(let delay) = decision { event.retryAfter = delay }
         switch outcome {
         case .response(let status, let headers):

@@ -16,4 +16,8 @@ public struct StripeRequestEvent: Sendable, Equatable {
     public var retryAfter: Duration?
     /// How long the attempt took, rate-limit wait excluded.
     public var duration: Duration
+    /// Stripe's `Request-Id` header, redacted, when a response arrived with one.
+    public var requestId: String? = nil
+    /// The account's new rate (requests per second) when this attempt's 429 halved it.
+    public var slowedToRate: Double? = nil
 }

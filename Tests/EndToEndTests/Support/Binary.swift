@@ -40,13 +40,24 @@ func runReconcile(_ arguments: [String], environment: [String: String] = [:], di
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
+    let (exited, finished) = AsyncStream<Void>.makeStream()
+    process.terminationHandler = { _ in finished.finish() }
     try process.run()
-    // Read both pipes while the process runs, so a full pipe never blocks it.
-    async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-    async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+    // Read both pipes while the process runs, so a full pipe never blocks it; on threads of
+    // their own, since a blocking read on the cooperative pool (two threads on this machine)
+    // would stall every other test for as long as the process runs.
+    async let stdout = readToEnd(out.fileHandleForReading)
+    async let stderr = readToEnd(err.fileHandleForReading)
     let (o, e) = await (stdout, stderr)
-    process.waitUntilExit()
+    for await _ in exited {}
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+/// Everything `handle` yields until end of file, read on a Dispatch thread.
+func readToEnd(_ handle: FileHandle) async -> Data {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+    }
 }
 
 /// A fresh temporary folder, removed by the caller when done.

@@ -20,15 +20,19 @@ final class LiveEmulator: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // The first line on stdout names the address: `... listening on http://127.0.0.1:PORT`.
-        let line = try await Task.detached {
-            var data = Data()
-            while !data.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { throw EmulatorStartError() }
-                data.append(chunk)
+        // Read on a Dispatch thread: a blocking read on the cooperative pool (two threads on
+        // this machine) would stall every other test until the emulator has started.
+        let line = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String, any Error>) in
+            DispatchQueue.global().async {
+                var data = Data()
+                while !data.contains(UInt8(ascii: "\n")) {
+                    let chunk = out.fileHandleForReading.availableData
+                    if chunk.isEmpty { return continuation.resume(throwing: EmulatorStartError()) }
+                    data.append(chunk)
+                }
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
             }
-            return String(decoding: data, as: UTF8.self)
-        }.value
+        }
         guard let range = line.range(of: "http://"),
               let url = URL(string: String(line[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw EmulatorStartError() }

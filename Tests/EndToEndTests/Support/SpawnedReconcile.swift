@@ -53,6 +53,26 @@ final class SpawnedReconcile: @unchecked Sendable {
         try helper.run()
     }
 
+    /// What the process wrote to stderr so far.
+    func stderrSoFar() -> String {
+        String(decoding: (try? Data(contentsOf: stderr)) ?? Data(), as: UTF8.self)
+    }
+
+    /// What the process wrote to stdout so far.
+    func stdoutSoFar() -> String {
+        String(decoding: (try? Data(contentsOf: stdout)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Waits (polling, at most `seconds`) until stderr contains `text`; whether it did.
+    func waitForStderr(_ text: String, seconds: Double = 30) async throws -> Bool {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < end {
+            if stderrSoFar().contains(text) { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     /// Waits for the process to exit; `status` is the exit code, or the signal that ended it.
     func wait() async -> ProcessResult {
         await exited.value
