@@ -22,7 +22,8 @@ public actor RateLimiter {
     ///   - clock: the time to read and wait on.
     public init(ratePerSecond: Double, burst: Int = 1, clock: any ClientClock = SystemClock()) {
         precondition(ratePerSecond > 0, "a rate limit must be positive")
-        interval = .nanoseconds(Int64((1e9 / ratePerSecond).rounded()))
+        // At most a day between requests: a tiny rate must not overflow the interval.
+        interval = .nanoseconds(Int64(min(1e9 / ratePerSecond, 86_400e9).rounded()))
         self.burst = max(1, burst)
         self.clock = clock
         theoreticalArrival = clock.now()
