@@ -88,10 +88,7 @@ public actor SecretsFile {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(merged)
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            // Created 0600 before any byte is written, so no secret is ever readable by others.
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
+            try Self.writePrivately(data, to: temporary.path)
             if rename(temporary.path, url.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
                 throw CocoaError(.fileWriteUnknown)
@@ -103,11 +100,41 @@ public actor SecretsFile {
         unwritten = [:]
     }
 
+    /// Creates a new file at `path` readable by its owner only, from the moment it exists,
+    /// and writes `data` into it. FileManager's `createFile(atPath:contents:attributes:)`
+    /// creates the file with the umask's mode (0644) and sets 0600 only after writing,
+    /// so another user could open it in between and read the secrets later.
+    static func writePrivately(_ data: Data, to path: String) throws {
+        let handle = try createPrivately(path)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+    }
+
+    /// A new, empty file at `path` with mode 0600, open for writing. Refuses a path that
+    /// exists already (a symlink planted there included).
+    static func createPrivately(_ path: String) throws -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        // The umask can only take bits away; this makes it 0600 even under an odd one.
+        _ = fchmod(descriptor, 0o600)
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     /// An open descriptor holding an exclusive lock on `lockPath`; closing it unlocks.
+    /// A symbolic link is refused: another user could point it at a file of ours.
     private static func lock(_ lockPath: String) throws(SecretsFileError) -> Int32 {
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            if errno == ELOOP {
+                throw SecretsFileError(path: lockPath, reason: "the lock of the secrets file is a symbolic link; remove it (reconcile creates its own)")
+            }
             throw SecretsFileError(path: lockPath, reason: "cannot open the lock of the secrets file (\(String(cString: strerror(errno)))); fix the folder's permissions")
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw SecretsFileError(path: lockPath, reason: "the lock of the secrets file is not a regular file; remove it (reconcile creates its own)")
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
