@@ -52,11 +52,25 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between runs with --watch (default 60).", valueName: "SECONDS"))
     var interval: Double?
 
+    /// The most requests in flight `--concurrency` allows: far past what one host serves
+    /// a client, and small enough that no count derived from it overflows.
+    static let maxConcurrency = 1_000
+    /// The slowest `--rate-limit` other than 0 (none): one request every 100 s.
+    static let minRateLimit = 0.01
+    /// The longest `--interval`: a week.
+    static let maxInterval = 604_800.0
+
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
-        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
-        if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
-        if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
+        if !(1...Self.maxConcurrency).contains(concurrency) {
+            throw ValidationError("--concurrency must be between 1 and \(Self.maxConcurrency), got \(concurrency).")
+        }
+        if let rateLimit, !(rateLimit == 0 || (rateLimit >= Self.minRateLimit && rateLimit.isFinite)) {
+            throw ValidationError("--rate-limit must be 0 (no limit) or at least \(Self.minRateLimit) requests per second, got \(rateLimit).")
+        }
+        if let interval, !(interval > 0 && interval <= Self.maxInterval) {
+            throw ValidationError("--interval must be a number of seconds above 0 and at most \(Int(Self.maxInterval)) (a week), got \(interval).")
+        }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
     }
 
@@ -68,6 +82,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let options = PlanOptions(maxDeletes: maxDeletes, allowDeletes: allowDeletes, allowReplace: allowReplace, targets: target)
         let stop = StopSwitch()
         let connection = try stripe.connection(concurrency: concurrency, rateLimit: rateLimit, retry: retry.policy, stop: stop)
+        try connection.checkKeysInTransit(StripeConnection.keys(of: configs, in: stripe.environment(for: configs)))
         let trap = await SignalTrap { name in
             stop.stop(reason: name)
             Terminal.line("reconcile: \(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
