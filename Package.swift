@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through Hummingbird: the emulator ends an injected delay on shutdown.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Properties over random configs and accounts (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
@@ -52,7 +56,10 @@ let package = Package(
         // sides cannot share an encoding bug.
         .target(
             name: "StripeEmulator",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The emulator behind the client's transport protocol, without a socket: for
@@ -79,14 +86,25 @@ let package = Package(
         ),
 
         // Invalid/ is a corpus of bad config files the tests read from disk.
-        .testTarget(name: "ReconcileCoreTests", dependencies: ["ReconcileCore"], exclude: ["Invalid"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconcileCoreTests",
+            dependencies: ["ReconcileCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Invalid"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StripeEmulatorTests",
             dependencies: ["StripeEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: [
+                "Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Runs the built `reconcile` executable against a live emulator.
         .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
     ]

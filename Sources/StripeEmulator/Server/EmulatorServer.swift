@@ -20,6 +20,9 @@ public struct EmulatorServer: Sendable {
     public var stateFile: StateFile?
     /// Receives one line per request (stderr by default); never keys or secrets.
     public var log: @Sendable (String) -> Void
+    /// How long a connection may stay silent, idle or half-way through a request,
+    /// before it is closed: a client that stops sending holds nothing for long.
+    public var idleTimeout: Duration = .seconds(30)
 
     /// Creates a server; nothing listens until `run` or `makeApplication` is used.
     public init(emulator: Emulator, host: String = "127.0.0.1", port: Int = 12111, stateFile: StateFile? = nil,
@@ -58,6 +61,7 @@ public struct EmulatorServer: Sendable {
         let host = host
         return Application(
             responder: EmulatorResponder(emulator: emulator, saver: saver, log: log),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount.nanoseconds(Int64(idleTimeout.seconds * 1e9)))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
