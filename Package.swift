@@ -3,12 +3,17 @@ import PackageDescription
 
 // Every target opts into the upcoming features Hummingbird uses, so imports and
 // existentials stay explicit.
+/// Set by scripts/fuzz.sh for its own build (.build-fuzz): adds the fuzz targets below and
+/// links the Swift runtime dynamically, as libFuzzer's instrumented binaries need.
+let fuzzing = Context.environment["RECONCILE_FUZZ"] != nil
+
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+] + (fuzzing ? [] : [
     // Compiled for, and linked with, the static Swift runtime and Foundation: see below.
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
-]
+])
 
 // A Linux release binary carries the Swift runtime and Foundation: it starts without
 // loading and binding a dozen shared libraries (a usage error: 18 -> 9 ms), and it
@@ -109,3 +114,13 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["reconcile"], swiftSettings: swiftSettings),
     ]
 )
+
+// Fuzz targets (libFuzzer) exist only for scripts/fuzz.sh, which sets RECONCILE_FUZZ and
+// builds them into .build-fuzz with -sanitize=fuzzer: the normal build never sees them.
+// (The client's JSON reader and the emulator's core need only Foundation, so fuzz.sh
+// compiles their sources with swiftc directly; the config loader needs Yams.)
+if fuzzing {
+    package.targets.append(.executableTarget(
+        name: "fuzz-config", dependencies: ["ReconcileCore"], path: "Fuzz/ConfigLoader", swiftSettings: swiftSettings))
+    package.products.append(.executable(name: "fuzz-config", targets: ["fuzz-config"]))
+}
