@@ -47,7 +47,7 @@ public enum ConfigExporter {
             writer.line("    triggers:")
             for trigger in workflow.triggers { trigger.write(to: &writer) }
         }
-        for note in skipped { writer.line("# not exported: \(note)") }
+        for note in skipped { writer.line("# not exported: \(note.terminalSafe)") }
         return writer.text
     }
 }
@@ -76,7 +76,7 @@ struct ExportedTrigger {
             if SecretPattern.matches(in: value).isEmpty {
                 writer.line("          \(YAMLWriter.quoted(key)): \(YAMLWriter.quoted(value))")
             } else {
-                writer.line("          # \(key) omitted: its value looks like a secret, which a config must not hold")
+                writer.line("          # \(key.terminalSafe) omitted: its value looks like a secret, which a config must not hold")
             }
         }
     }
@@ -104,7 +104,10 @@ struct YAMLWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            // Every other control character (DEL, C1, bidi overrides) escaped too: the
+            // export is printed, and Stripe's values must not act on the terminal.
+            case _ where scalar.value <= 0xFF && TerminalText.isControl(scalar): out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            case _ where TerminalText.isControl(scalar): out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -49,3 +49,19 @@ import Testing
         #expect(TerminalText.escaped("https://hooks.example.com/ünï → ok") == "https://hooks.example.com/ünï → ok")
     }
 }
+
+/// `reconcile export` prints Stripe's values as YAML: escaped there too, and read back the same.
+@Suite struct ExportInjectionTests {
+    @Test func exportedYAMLHoldsNoControlCharacterAndRoundTrips() throws {
+        let value = "v\u{1B}]0;t\u{07}\u{7F}\u{9B}2J\u{202E}x"
+        var endpoint = Fixture.endpoint(for: Fixture.trigger("wf", "customer.updated", metadata: ["team": value]), id: "we_1", owner: "shop")
+        endpoint.metadata["k\u{1B}[2J"] = "sk_live_\(String(repeating: "a", count: 24))"
+        let yaml = ConfigExporter.export([endpoint], settings: StripeSettings(owner: "shop"), includeUnmanaged: false)
+        #expect(!yaml.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" }, "\(yaml.debugDescription)")
+        guard case .success(let config) = ConfigLoader.load(text: yaml, path: "x.yaml", environment: [:], options: .init(allowUnknownEvents: true)) else {
+            Issue.record("the export does not load: \(yaml)")
+            return
+        }
+        #expect(config.triggers.first?.metadata["team"] == value)
+    }
+}
