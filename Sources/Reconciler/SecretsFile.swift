@@ -23,6 +23,8 @@ public actor SecretsFile {
     }
 
     public let path: String
+    /// The largest secrets file read: 64 MiB, a hundred thousand secrets.
+    static let maxSize = 64 << 20
     private var entries: [String: Entry]
     /// What this run recorded and has not written yet.
     private var unwritten: [String: Entry] = [:]
@@ -38,8 +40,13 @@ public actor SecretsFile {
     /// The entries the file holds now; none when it does not exist.
     private static func read(_ path: String) throws(SecretsFileError) -> [String: Entry] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let data: Data
+        switch RegularFile.read(path, limit: maxSize) {
+        case .success(let read): data = read
+        case .failure(let problem):
+            throw SecretsFileError(path: path, reason: "it is \(problem.description); name a regular file for --secrets-out")
+        }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return data.isEmpty ? [:] : try JSONDecoder().decode([String: Entry].self, from: data)
         } catch {
             throw SecretsFileError(path: path, reason: "it is not a secrets file written by reconcile (\(type(of: error))); move it away or name another file")
@@ -51,9 +58,7 @@ public actor SecretsFile {
         let probe = folder.appendingPathComponent(".reconcile-write-check-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: probe.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
+            try createPrivately(probe.path).close()
             try FileManager.default.removeItem(at: probe)
         } catch {
             throw SecretsFileError(path: path, reason: "its folder is not writable (\(error.localizedDescription)); name a file in a folder you can write to")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReconcileCore
+import Reconciler
 
 /// `--config` and the flags that widen what a config may name, shared by every command
 /// that reads config files.
@@ -112,43 +113,17 @@ enum ConfigFiles {
     }
 
     private static func readFile(_ path: String) -> Result<Data, Diagnostic> {
-        // Opened without blocking and checked through the descriptor: opening a FIFO for
-        // reading would wait for a writer forever, and a path swapped after a check by
-        // name could still be one.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(String(cString: strerror(errno)))"))
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        // fstat(2), not FileManager's attributes, which look the owner and group up in
-        // /etc/passwd and /etc/group for every file (a third of loading 200 files).
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(String(cString: strerror(errno)))"))
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(Diagnostic(location: .file(path), message: "not a regular file (\(kind(of: info.st_mode))); only regular files are read",
+        switch RegularFile.read(path, limit: ConfigBytes.maxSize) {
+        case .success(let data):
+            return .success(data)
+        case .failure(.tooLarge(let size)):
+            return .failure(ConfigBytes.sizeError(byteCount: size, path: path)
+                ?? Diagnostic(location: .file(path), message: "the file is too large"))
+        case .failure(.notRegular(let kind)):
+            return .failure(Diagnostic(location: .file(path), message: "not a regular file (\(kind)); only regular files are read",
                                        hint: "point --config at a config file, or a folder of them"))
-        }
-        if let error = ConfigBytes.sizeError(byteCount: Int(info.st_size), path: path) { return .failure(error) }
-        do {
-            // Read at most one byte past the limit: a file that grew after the size
-            // check cannot make us read it all.
-            return .success(try handle.read(upToCount: ConfigBytes.maxSize + 1) ?? Data())
-        } catch {
-            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(reason(error))"))
-        }
-    }
-
-    /// What a path that is not a regular file is, for the message.
-    private static func kind(of mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: "a FIFO"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        case S_IFDIR: "a folder"
-        default: "not a regular file"
+        case .failure(.unreadable(let reason)):
+            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(reason)"))
         }
     }
 

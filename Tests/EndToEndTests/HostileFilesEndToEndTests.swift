@@ -34,3 +34,25 @@ import Testing
         #expect(result.stderr.contains("character device"), "\(result.stderr)")
     }
 }
+
+/// The other files a run reads: the secrets file and the emulator's state.
+@Suite struct HostileStateFilesEndToEndTests {
+    static let yaml = "version: 1\nworkflows:\n  - name: wf\n    triggers:\n      - event: customer.created\n        url: https://hooks.example.com/x\n"
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFIFOAsSecretsFileOrEmulatorStateIsRefused() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.yaml.write(to: folder.appendingPathComponent("stripe-webhooks.yaml"), atomically: true, encoding: .utf8)
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let secrets = try await runReconcile(["--emulator", "--emulator-state", folder.appendingPathComponent("state.json").path, "--secrets-out", fifo], directory: folder)
+        #expect(secrets.status == 1, "\(secrets.all)")
+        #expect(secrets.stderr.contains("not a regular file (a FIFO)"), "\(secrets.stderr)")
+        let state = try await runReconcile(["--emulator", "--emulator-state", fifo, "--dry-run"], directory: folder)
+        #expect(state.status == 1, "\(state.all)")
+        #expect(state.stderr.contains("is not a regular file"), "\(state.stderr)")
+        let emulator = try await runReconcile(["emulator", "--port", "0", "--state", fifo], directory: folder)
+        #expect(emulator.status == 1, "\(emulator.all)")
+    }
+}
