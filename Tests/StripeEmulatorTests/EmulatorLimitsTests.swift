@@ -75,3 +75,23 @@ import Testing
         #expect(reset(["Emulator-Admin-Token": "s3cret-token"]) == 200)
     }
 }
+
+/// Work per request stays linear in its size: a 1 MiB body cannot hold the emulator.
+@Suite struct EmulatorWorkBoundTests {
+    @Test(.timeLimit(.minutes(3)))
+    func fiftyFiveThousandMetadataKeysAreRefusedQuickly() {
+        let stripe = TestStripe()
+        let body = "url=https://a.example/h&enabled_events[]=charge.failed&" + (0..<55_000).map { "metadata[k\($0)]=v" }.joined(separator: "&")
+        #expect(body.utf8.count <= EmulatorLimits.maxBodyBytes)
+        let start = ContinuousClock.now
+        stripe.send("POST", "/v1/webhook_endpoints", body).expectError(400, param: "metadata")
+        // About 0.1 s in a release build, 4 s in a debug one; it took a minute and more.
+        #expect(ContinuousClock.now - start < .seconds(20))
+    }
+
+    @Test func aKeyGivenAgainCountsWhereItWasLastGiven() throws {
+        let stripe = TestStripe()
+        let created = stripe.create(extra: "metadata[a]=1&metadata[b]=2&metadata[a]=3")
+        #expect(created["metadata"] as? [String: String] == ["a": "3", "b": "2"])
+    }
+}
