@@ -11,7 +11,7 @@
 # The seed corpus is what the repository already holds (the examples, the invalid-config
 # corpus, Fuzz/Corpus/TARGET); inputs the fuzzer finds interesting are kept in
 # .build-fuzz/corpus/TARGET between runs, and a failing input is written to
-# .build-fuzz/artifacts/TARGET/ (replay it: .build-fuzz/fuzz-TARGET FILE).
+# .build-fuzz/findings/TARGET/ (replay it: .build-fuzz/fuzz-TARGET FILE).
 # Needs only the Swift toolchain: its clang runtime carries libFuzzer and the sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ esac
 out=.build-fuzz
 binary="$out/fuzz-$target"
 sanitizers="fuzzer,address"
-mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
+mkdir -p "$out/corpus/$target" "$out/findings/$target"
 
 # The JSON reader and the emulator's core need only Foundation: their sources are compiled
 # together with the harness, as one module, so the harness reaches internal API. The config
@@ -46,9 +46,10 @@ case "$target" in
     seeds=(Fuzz/Corpus/emulator)
     ;;
   config)
-    RECONCILE_FUZZ=1 swift build -c release --scratch-path "$out" --product fuzz-config \
+    # SwiftPM's own folder inside .build-fuzz: it manages an `artifacts` folder of its own.
+    RECONCILE_FUZZ=1 swift build -c release --scratch-path "$out/swiftpm" --product fuzz-config \
       -Xswiftc -sanitize="$sanitizers" -Xswiftc -parse-as-library -Xswiftc -g >&2
-    cp "$out/release/fuzz-config" "$binary"
+    cp "$out/swiftpm/release/fuzz-config" "$binary"
     seeds=(examples Tests/ReconcileCoreTests/Invalid)
     ;;
 esac
@@ -60,11 +61,11 @@ echo "fuzz.sh: running $target for ${seconds}s" >&2
 set +e
 ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" "$binary" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -print_final_stats=1 -artifact_prefix="$out/artifacts/$target/" \
+  -print_final_stats=1 -artifact_prefix="$out/findings/$target/" \
   "$out/corpus/$target" "${seeds[@]}"
 status=$?
 set -e
 if [ "$status" -ne 0 ]; then
-  echo "fuzz.sh: $target FAILED (exit $status); the input is in $out/artifacts/$target/" >&2
+  echo "fuzz.sh: $target FAILED (exit $status); the input is in $out/findings/$target/" >&2
 fi
 exit "$status"

@@ -50,5 +50,7 @@ import FoundationNetworking
         }
         #expect(!emulator.process.isRunning)
         #expect(ContinuousClock.now - start < .seconds(5))
+        // Still running means the bug is back: kill it, so the test fails instead of hanging.
+        if emulator.process.isRunning { kill(emulator.process.processIdentifier, SIGKILL) }
     }
 }
