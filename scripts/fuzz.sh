@@ -50,7 +50,7 @@ case "$target" in
     RECONCILE_FUZZ=1 swift build -c release --scratch-path "$out/swiftpm" --product fuzz-config \
       -Xswiftc -sanitize="$sanitizers" -Xswiftc -parse-as-library -Xswiftc -g >&2
     cp "$out/swiftpm/release/fuzz-config" "$binary"
-    seeds=(examples Tests/ReconcileCoreTests/Invalid)
+    seeds=(examples Tests/ReconcileCoreTests/Invalid Fuzz/Corpus/config)
     ;;
 esac
 
