@@ -1,12 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Every target opts into the upcoming features Hummingbird uses, so imports and
-// existentials stay explicit.
-/// Set by scripts/fuzz.sh for its own build (.build-fuzz): adds the fuzz targets below and
-/// links the Swift runtime dynamically, as libFuzzer's instrumented binaries need.
+// Set by scripts/fuzz.sh for its own build (.build-fuzz): adds the fuzz targets at the end
+// and links the Swift runtime dynamically, as libFuzzer's instrumented binaries need.
 let fuzzing = Context.environment["RECONCILE_FUZZ"] != nil
 
+// Every target opts into the upcoming features Hummingbird uses, so imports and
+// existentials stay explicit.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
