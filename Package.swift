@@ -1,14 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Set by scripts/fuzz.sh for its own build (.build-fuzz): adds the fuzz targets at the end
+// and links the Swift runtime dynamically, as libFuzzer's instrumented binaries need.
+let fuzzing = Context.environment["RECONCILE_FUZZ"] != nil
+
 // Every target opts into the upcoming features Hummingbird uses, so imports and
 // existentials stay explicit.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+] + (fuzzing ? [] : [
     // Compiled for, and linked with, the static Swift runtime and Foundation: see below.
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
-]
+])
 
 // A Linux release binary carries the Swift runtime and Foundation: it starts without
 // loading and binding a dozen shared libraries (a usage error: 18 -> 9 ms), and it
@@ -36,6 +41,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already in the graph through Hummingbird: the emulator ends an injected delay on shutdown.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Properties over random configs and accounts (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure logic, no I/O: config loading and diagnostics, the event catalog,
@@ -68,6 +77,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,14 +109,25 @@ let package = Package(
         ),
 
         // Invalid/ is a corpus of bad config files the tests read from disk.
-        .testTarget(name: "ReconcileCoreTests", dependencies: ["ReconcileCore"], exclude: ["Invalid"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconcileCoreTests",
+            dependencies: ["ReconcileCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Invalid"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StripeEmulatorTests",
             dependencies: ["StripeEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StripeAPITests", dependencies: ["StripeAPI", "StripeEmulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: [
+                "Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Runs the built `reconcile` executable against a live emulator; webhook receivers
         // run in the test on Hummingbird and check signatures with swift-crypto.
         .testTarget(
@@ -122,3 +143,13 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (libFuzzer) exist only for scripts/fuzz.sh, which sets RECONCILE_FUZZ and
+// builds them into .build-fuzz with -sanitize=fuzzer: the normal build never sees them.
+// (The client's JSON reader and the emulator's core need only Foundation, so fuzz.sh
+// compiles their sources with swiftc directly; the config loader needs Yams.)
+if fuzzing {
+    package.targets.append(.executableTarget(
+        name: "fuzz-config", dependencies: ["ReconcileCore"], path: "Fuzz/ConfigLoader", swiftSettings: swiftSettings))
+    package.products.append(.executable(name: "fuzz-config", targets: ["fuzz-config"]))
+}

@@ -23,6 +23,8 @@ public actor SecretsFile {
     }
 
     public let path: String
+    /// The largest secrets file read: 64 MiB, a hundred thousand secrets.
+    static let maxSize = 64 << 20
     private var entries: [String: Entry]
     /// What this run recorded and has not written yet.
     private var unwritten: [String: Entry] = [:]
@@ -38,8 +40,13 @@ public actor SecretsFile {
     /// The entries the file holds now; none when it does not exist.
     private static func read(_ path: String) throws(SecretsFileError) -> [String: Entry] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let data: Data
+        switch RegularFile.read(path, limit: maxSize) {
+        case .success(let read): data = read
+        case .failure(let problem):
+            throw SecretsFileError(path: path, reason: "it is \(problem.description); name a regular file for --secrets-out")
+        }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return data.isEmpty ? [:] : try JSONDecoder().decode([String: Entry].self, from: data)
         } catch {
             throw SecretsFileError(path: path, reason: "it is not a secrets file written by reconcile (\(type(of: error))); move it away or name another file")
@@ -51,9 +58,7 @@ public actor SecretsFile {
         let probe = folder.appendingPathComponent(".reconcile-write-check-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: probe.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
+            try createPrivately(probe.path).close()
             try FileManager.default.removeItem(at: probe)
         } catch {
             throw SecretsFileError(path: path, reason: "its folder is not writable (\(error.localizedDescription)); name a file in a folder you can write to")
@@ -88,10 +93,7 @@ public actor SecretsFile {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(merged)
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            // Created 0600 before any byte is written, so no secret is ever readable by others.
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
+            try Self.writePrivately(data, to: temporary.path)
             if rename(temporary.path, url.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
                 throw CocoaError(.fileWriteUnknown)
@@ -103,11 +105,41 @@ public actor SecretsFile {
         unwritten = [:]
     }
 
+    /// Creates a new file at `path` readable by its owner only, from the moment it exists,
+    /// and writes `data` into it. FileManager's `createFile(atPath:contents:attributes:)`
+    /// creates the file with the umask's mode (0644) and sets 0600 only after writing,
+    /// so another user could open it in between and read the secrets later.
+    static func writePrivately(_ data: Data, to path: String) throws {
+        let handle = try createPrivately(path)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+    }
+
+    /// A new, empty file at `path` with mode 0600, open for writing. Refuses a path that
+    /// exists already (a symlink planted there included).
+    static func createPrivately(_ path: String) throws -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        // The umask can only take bits away; this makes it 0600 even under an odd one.
+        _ = fchmod(descriptor, 0o600)
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     /// An open descriptor holding an exclusive lock on `lockPath`; closing it unlocks.
+    /// A symbolic link is refused: another user could point it at a file of ours.
     private static func lock(_ lockPath: String) throws(SecretsFileError) -> Int32 {
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            if errno == ELOOP {
+                throw SecretsFileError(path: lockPath, reason: "the lock of the secrets file is a symbolic link; remove it (reconcile creates its own)")
+            }
             throw SecretsFileError(path: lockPath, reason: "cannot open the lock of the secrets file (\(String(cString: strerror(errno)))); fix the folder's permissions")
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw SecretsFileError(path: lockPath, reason: "the lock of the secrets file is not a regular file; remove it (reconcile creates its own)")
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {

@@ -78,16 +78,36 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Shards") var shard: ShardOptions
     @OptionGroup(title: "Logs") var log: LogOptions
 
+    /// The most requests in flight `--concurrency` allows: far past what one host serves
+    /// a client, and small enough that no count derived from it overflows.
+    static let maxConcurrency = 1_000
+    /// The slowest `--rate-limit` other than 0 (none): one request every 100 s.
+    static let minRateLimit = 0.01
+    /// The longest `--interval`: a week.
+    static let maxInterval = 604_800.0
+    /// The largest `--burst`: far past Stripe's 100 requests a second for live keys.
+    static let maxBurst = 10_000
+    /// The longest `--secrets-exec-timeout`: an hour per endpoint.
+    static let maxSecretsExecTimeout = 3_600.0
+
     func validate() throws {
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, got \(maxDeletes).") }
-        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
-        if let rateLimit, !(rateLimit >= 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be 0 or more requests per second, got \(rateLimit).") }
-        if let burst, burst < 1 { throw ValidationError("--burst must be at least 1 request, got \(burst).") }
+        if !(1...Self.maxConcurrency).contains(concurrency) {
+            throw ValidationError("--concurrency must be between 1 and \(Self.maxConcurrency), got \(concurrency).")
+        }
+        if let rateLimit, !(rateLimit == 0 || (rateLimit >= Self.minRateLimit && rateLimit.isFinite)) {
+            throw ValidationError("--rate-limit must be 0 (no limit) or at least \(Self.minRateLimit) requests per second, got \(rateLimit).")
+        }
+        if let burst, !(1...Self.maxBurst).contains(burst) {
+            throw ValidationError("--burst must be between 1 and \(Self.maxBurst) requests, got \(burst).")
+        }
         if burst != nil, rateLimit == 0 { throw ValidationError("--burst sizes the rate limit's bucket, and --rate-limit 0 turns the limit off: pass one.") }
-        if let interval, interval <= 0 { throw ValidationError("--interval must be a positive number of seconds, got \(interval).") }
+        if let interval, !(interval > 0 && interval <= Self.maxInterval) {
+            throw ValidationError("--interval must be a number of seconds above 0 and at most \(Int(Self.maxInterval)) (a week), got \(interval).")
+        }
         if interval != nil, !watch { throw ValidationError("--interval goes with --watch.") }
-        if let secretsExecTimeout, !(secretsExecTimeout > 0 && secretsExecTimeout.isFinite) {
-            throw ValidationError("--secrets-exec-timeout must be a positive number of seconds, got \(secretsExecTimeout).")
+        if let secretsExecTimeout, !(secretsExecTimeout > 0 && secretsExecTimeout <= Self.maxSecretsExecTimeout) {
+            throw ValidationError("--secrets-exec-timeout must be a number of seconds above 0 and at most \(Int(Self.maxSecretsExecTimeout)) (an hour), got \(secretsExecTimeout).")
         }
         if secretsExecTimeout != nil, secretsExec == nil { throw ValidationError("--secrets-exec-timeout goes with --secrets-exec.") }
         try validateSavedPlanOptions()
@@ -119,6 +139,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 RequestLog.record(event, account: config.path, logger: logger)
                 observer?.metrics.record(event)
             })
+        try connection.checkKeysInTransit(StripeConnection.keys(of: source.configs, in: stripe.environment(for: source.configs)))
         let trap = await SignalTrap { name in
             stop.stop(reason: name)
             logger.notice("\(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReconcileCore
+import Reconciler
 
 /// `--config` and the flags that widen what a config may name, shared by every command
 /// that reads config files.
@@ -147,22 +148,17 @@ enum ConfigFiles {
     }
 
     private static func readFile(_ path: String) -> Result<Data, Diagnostic> {
-        do {
-            // stat(2), not FileManager's attributes, which look the owner and group up in
-            // /etc/passwd and /etc/group for every file (a third of loading 200 files).
-            var info = stat()
-            if stat(path, &info) == 0, let error = ConfigBytes.sizeError(byteCount: Int(info.st_size), path: path) {
-                return .failure(error)
-            }
-            // Read at most one byte past the limit: a file that grew after the size
-            // check (or a device such as /dev/zero) cannot make us read it all.
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(Diagnostic(location: .file(path), message: "cannot read the file: permission denied or not a regular file"))
-            }
-            defer { try? handle.close() }
-            return .success(try handle.read(upToCount: ConfigBytes.maxSize + 1) ?? Data())
-        } catch {
-            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(reason(error))"))
+        switch RegularFile.read(path, limit: ConfigBytes.maxSize) {
+        case .success(let data):
+            return .success(data)
+        case .failure(.tooLarge(let size)):
+            return .failure(ConfigBytes.sizeError(byteCount: size, path: path)
+                ?? Diagnostic(location: .file(path), message: "the file is too large"))
+        case .failure(.notRegular(let kind)):
+            return .failure(Diagnostic(location: .file(path), message: "not a regular file (\(kind)); only regular files are read",
+                                       hint: "point --config at a config file, or a folder of them"))
+        case .failure(.unreadable(let reason)):
+            return .failure(Diagnostic(location: .file(path), message: "cannot read the file: \(reason)"))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StripeAPI
 import StripeEmulator
 
 /// `reconcile emulator`: serves the local Stripe emulator for webhook endpoints.
@@ -51,10 +52,29 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Do not rate-limit requests.")
     var noRateLimit = false
 
+    @Option(help: ArgumentHelp("Token the /_emulator/ admin routes require, as Emulator-Admin-Token: TOKEN (env EMULATOR_ADMIN_TOKEN); needed for them off loopback.", valueName: "token"))
+    var adminToken: String?
+
+    /// Who may use the admin routes: anyone on loopback, holders of the token when one is
+    /// given, nobody when the emulator listens beyond loopback without one.
+    var adminAccess: EmulatorConfiguration.AdminAccess {
+        let token = adminToken ?? ProcessInfo.processInfo.environment["EMULATOR_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let token { return .token(token) }
+        return PlainHTTPRule.isLoopback(host) ? .open : .closed
+    }
+
+    /// The largest `--max-endpoints`: ten thousand endpoints, a hundred pages of a list.
+    static let maxMaxEndpoints = 10_000
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard latencyMs >= 0, jitterMs >= 0 else { throw ValidationError("--latency-ms and --jitter-ms cannot be negative.") }
-        guard maxEndpoints >= 0 else { throw ValidationError("--max-endpoints cannot be negative.") }
+        let latencyBound = EmulatorFaults.maxLatencyMs
+        for (flag, value) in [("--latency-ms", latencyMs), ("--jitter-ms", jitterMs)] where !(0...latencyBound).contains(value) {
+            throw ValidationError("\(flag) must be between 0 and \(latencyBound) (ten minutes), got \(value).")
+        }
+        guard (0...Self.maxMaxEndpoints).contains(maxEndpoints) else {
+            throw ValidationError("--max-endpoints must be between 0 and \(Self.maxMaxEndpoints), got \(maxEndpoints).")
+        }
         if rateLimit != nil && noRateLimit { throw ValidationError("--rate-limit and --no-rate-limit cannot be used together.") }
         if let rateLimit, RateLimit.parse(rateLimit) == nil {
             throw ValidationError("--rate-limit '\(rateLimit)' is not test=N,live=N with positive numbers.")
@@ -83,10 +103,14 @@ struct EmulatorCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw Exit.failed
         }
-        let configuration = EmulatorConfiguration(
+        var configuration = EmulatorConfiguration(
             maxEndpoints: maxEndpoints,
             rateLimit: noRateLimit ? nil : rateLimit.flatMap(RateLimit.parse) ?? .stripe,
             faults: try parsedFaults(), faultSeed: faultSeed, idSeed: idSeed)
+        configuration.admin = adminAccess
+        if configuration.admin == .closed {
+            FileHandle.standardError.write(Data("warning: listening on \(host), beyond loopback: the /_emulator/ admin routes are off; pass --admin-token TOKEN to use them\n".utf8))
+        }
         let server = EmulatorServer(
             emulator: Emulator(configuration: configuration, snapshot: snapshot),
             host: host, port: port, stateFile: stateFile)

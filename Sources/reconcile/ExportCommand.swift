@@ -35,6 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
             throw Exit.failed
         }
         let connection = try stripe.connection(concurrency: 1, rateLimit: nil)
+        try connection.checkKeysInTransit([(settings.apiKeyEnv, key)])
         let api = connection.api(config: AccountConfig(path: config ?? "", stripe: settings, workflows: []), key: key)
         let endpoints: [ObservedEndpoint]
         do { endpoints = try await api.listAll() } catch {

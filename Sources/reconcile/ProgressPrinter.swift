@@ -24,8 +24,8 @@ struct ProgressPrinter: Sendable {
     func report(_ progress: RunProgress) async {
         switch progress {
         case .applied(let config, let done) where accounts == 1:
-            var line = "\(config): \(done.planned.action.name) \(done.planned.trigger ?? "") done"
-            if let id = done.created?.id ?? done.planned.endpointID { line += " (\(id))" }
+            var line = "\(config.terminalSafe): \(done.planned.action.name) \((done.planned.trigger ?? "").terminalSafe) done"
+            if let id = done.created?.id ?? done.planned.endpointID { line += " (\(id.terminalSafe))" }
             write(line + "\n")
         case .planned(let report) where accounts > 1 && (isTTY || dryRun):
             count(report, phase: .planned)
@@ -44,7 +44,7 @@ struct ProgressPrinter: Sendable {
                 // One line rewritten in place; the last count ends it, so stdout's plan starts clean.
                 write("\r\(count)/\(accounts) accounts \(phase.rawValue)\(count == accounts ? "\n" : "")")
             } else {
-                write("\(report.config): \(report.outcome.name) (\(count)/\(accounts))\n")
+                write("\(report.config.terminalSafe): \(report.outcome.name) (\(count)/\(accounts))\n")
             }
         }
     }

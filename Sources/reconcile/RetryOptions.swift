@@ -16,11 +16,15 @@ struct RetryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How long one attempt may take.", valueName: "SECONDS"))
     var requestTimeout = Self.seconds(RetryPolicy.default.requestTimeout)
 
+    /// The longest any of the durations may be: a day. Longer ones are mistakes, and
+    /// bounding them keeps every sum and product of durations far from overflowing.
+    static let maxSeconds = 86_400.0
     func validate() throws {
         if maxRetries < 0 { throw ValidationError("--max-retries must be 0 or more, got \(maxRetries).") }
         for (flag, value) in [("--retry-max-time", retryMaxTime), ("--retry-base-delay", retryBaseDelay), ("--request-timeout", requestTimeout)]
-        where !(value.isFinite && value >= 0) || (flag == "--request-timeout" && value == 0) {
-            throw ValidationError("\(flag) must be a \(flag == "--request-timeout" ? "positive" : "non-negative") number of seconds, got \(value).")
+        where !(value >= 0 && value <= Self.maxSeconds) || (flag == "--request-timeout" && value == 0) {
+            let least = flag == "--request-timeout" ? "above 0" : "0 or more"
+            throw ValidationError("\(flag) must be \(least) and at most \(Int(Self.maxSeconds)) seconds (a day), got \(value).")
         }
     }
 

@@ -100,3 +100,34 @@ struct StripeConnection: Sendable {
         }
     }
 }
+
+extension StripeConnection {
+    /// Refuses (exit 64) to send a live key over plain http to a host that is not loopback,
+    /// and warns for a test key, before any request: see ``PlainHTTPRule``.
+    func checkKeysInTransit(_ keys: [(source: String, key: APIKey)]) throws {
+        guard embedded == nil else { return }
+        var refused = false
+        var warned: Set<String> = []
+        for (source, key) in keys {
+            switch PlainHTTPRule.verdict(base: apiBase, live: key.mode == .live, keySource: source) {
+            case .allow: continue
+            case .warn(let message): if warned.insert(source).inserted { Terminal.line("warning: " + message) }
+            case .refuse(let message):
+                Terminal.error(message)
+                refused = true
+            }
+        }
+        if refused { throw Exit.usage }
+    }
+
+    /// The keys `configs` name that the environment holds; missing or malformed ones are
+    /// reported later, per account.
+    static func keys(of configs: [AccountConfig], in environment: [String: String]) -> [(source: String, key: APIKey)] {
+        var seen: Set<String> = []
+        return configs.compactMap { config in
+            let name = config.stripe.apiKeyEnv
+            guard seen.insert(name).inserted, case .success(let key) = APIKey.from(environment, name: name) else { return nil }
+            return (name, key)
+        }
+    }
+}

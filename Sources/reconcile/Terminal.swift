@@ -1,4 +1,5 @@
 import Foundation
+import ReconcileCore
 
 /// Where people read: stderr for progress and errors, colours only on a TTY without `NO_COLOR`.
 enum Terminal {
@@ -7,12 +8,17 @@ enum Terminal {
     static var colorsOnStderr: Bool { !noColor && isatty(STDERR_FILENO) == 1 }
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// One line on stderr.
+    /// One line on stderr. Its text often quotes Stripe or a file (a url, a message from
+    /// the API): control characters are shown escaped.
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text.terminalSafe)
     }
 
     static func error(_ message: String) {
-        line((colorsOnStderr ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message)
+        write((colorsOnStderr ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message.terminalSafe)
+    }
+
+    private static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

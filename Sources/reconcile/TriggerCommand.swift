@@ -36,8 +36,8 @@ struct TriggerCommand: AsyncParsableCommand {
     var timeout = RetryOptions.seconds(DeliveryPolicy.local.timeout)
 
     func validate() throws {
-        if attempts < 1 { throw ValidationError("--attempts must be at least 1, got \(attempts).") }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout).") }
+        if !(1...100).contains(attempts) { throw ValidationError("--attempts must be between 1 and 100, got \(attempts).") }
+        if !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be a number of seconds above 0 and at most 600, got \(timeout).") }
     }
 
     var policy: DeliveryPolicy {

@@ -61,3 +61,24 @@ import Testing
         #expect(expectValid("version: 1\nstripe:\nworkflows: []\n")?.stripe == StripeSettings())
     }
 }
+
+/// `max_endpoints` too large to count to used to trap (`count == max + 1`).
+@Suite struct MaxEndpointsBoundTests {
+    private let huge = "9223372036854775807"
+
+    @Test func aHugeMaxEndpointsIsAConfigError() {
+        let found = diagnostics("version: 1\nstripe:\n  max_endpoints: \(huge)\nworkflows: []\n")
+        #expect(found.map(\.location.line) == [3])
+        #expect(found.first?.message.contains("at most 1000") == true)
+    }
+
+    @Test func aHugeMaxEndpointsFromTheEnvironmentIsAConfigError() {
+        let yaml = trigger("event: customer.created\nurl: https://a.example/x", stripe: "stripe:\n  max_endpoints: ${MAX}\n")
+        let found = diagnostics(yaml, environment: ["MAX": huge])
+        #expect(found.map(\.location.line) == [3])
+    }
+
+    @Test func theLargestAllowedIsAccepted() {
+        #expect(expectValid("version: 1\nstripe:\n  max_endpoints: 1000\nworkflows: []\n")?.stripe.maxEndpoints == 1000)
+    }
+}

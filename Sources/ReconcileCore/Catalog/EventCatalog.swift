@@ -36,6 +36,7 @@ public struct EventCatalog: Sendable {
     /// The types matching `word`: a case-insensitive substring of the type or of its
     /// display name (`payment failed` finds `invoice.payment_failed`).
     public func search(_ word: String) -> [String] {
+        guard word.utf8.count <= Self.longestQuery else { return [] }
         let needle = word.lowercased()
         let spaced = EventCatalog.displayKey(word)
         return types.filter { type in
@@ -43,8 +44,14 @@ public struct EventCatalog: Sendable {
         }
     }
 
-    /// The known types closest to `type` by edit distance, best first, for "did you mean".
+    /// The longest text searched or compared for suggestions, in bytes: twice the longest
+    /// event type, so a pasted megabyte costs nothing to look up (it took 11 s).
+    public static let longestQuery = 128
+
+    /// The known types closest to `type` by edit distance, best first, for "did you mean";
+    /// none for a text longer than ``longestQuery``, which is no typo of an event type.
     public func suggestions(for type: String, limit: Int = 3) -> [String] {
+        guard type.utf8.count <= Self.longestQuery else { return [] }
         // Compared as words, so a display name with a typo finds its type too.
         let close = EditDistance.closest(to: EventCatalog.displayKey(type), in: types.map(EventCatalog.displayKey), limit: limit)
         if !close.isEmpty { return close.compactMap { byDisplayName[$0]?.first } }

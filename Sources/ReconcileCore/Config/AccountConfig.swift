@@ -31,6 +31,9 @@ public struct StripeSettings: Sendable, Equatable {
     public static let defaultAPIKeyEnv = "STRIPE_API_KEY"
     public static let defaultOwner = "default"
     public static let defaultMaxEndpoints = 16
+    /// The largest `max_endpoints` a config may declare: 1,000, far past Stripe's 16 and
+    /// within the pages a listing follows (``StripeClient`` stops after 100 pages of 100).
+    public static let largestMaxEndpoints = 1_000
 
     public init(
         apiKeyEnv: String = StripeSettings.defaultAPIKeyEnv,

@@ -91,7 +91,10 @@ struct ConfigReader {
             settings.apiVersion = apiVersion(node)
         }
         if let node = stripe["max_endpoints"], let max = int(node, "max_endpoints") {
-            if max >= 1 {
+            if max > StripeSettings.largestMaxEndpoints {
+                log.error("`max_endpoints` is \(max); reconcile manages at most \(StripeSettings.largestMaxEndpoints) endpoints per account", at: node.mark,
+                          hint: "Stripe allows \(StripeSettings.defaultMaxEndpoints) webhook endpoints per account; write the limit Stripe gave you")
+            } else if max >= 1 {
                 settings.maxEndpoints = max
                 maxEndpointsMark = node.mark
             } else {

@@ -22,16 +22,18 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
     /// redacted, in the message and in the quoted line alike.
     public func rendered(colour: Bool = false) -> String {
         let style = TerminalStyle(enabled: colour)
-        var lines = ["\(style.bold("\(location):")) \(style.red("error:")) \(style.bold(SecretPattern.redacted(message)))"]
+        // Messages quote values from the file, and the file's line itself: control
+        // characters in them are shown escaped, not sent to the terminal.
+        var lines = ["\(style.bold("\(location.description.terminalSafe):")) \(style.red("error:")) \(style.bold(SecretPattern.redacted(message).terminalSafe))"]
         if let sourceLine {
-            let (shown, caretOffset) = Self.window(of: SecretPattern.redacted(sourceLine), around: location.column - 1)
+            let (shown, caretOffset) = Self.window(of: TerminalText.escaped(SecretPattern.redacted(sourceLine), keepTabs: true), around: location.column - 1)
             lines.append(shown)
             // Tabs stay tabs so the caret lines up with what the terminal shows.
             let pad = shown.unicodeScalars.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " }.joined()
             lines.append(pad + style.green("^"))
         }
         if let hint {
-            lines.append("\(style.cyan("hint:")) \(SecretPattern.redacted(hint))")
+            lines.append("\(style.cyan("hint:")) \(SecretPattern.redacted(hint).terminalSafe)")
         }
         return lines.joined(separator: "\n")
     }

@@ -19,8 +19,7 @@ enum YAMLComposer {
 
     static func compose(_ text: String, log: inout DiagnosticLog) -> Node? {
         // Split only once a duplicate key needs renaming: most files compose at once.
-        lazy var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String(String.UnicodeScalarView($0)) }
+        lazy var lines = yamlLines(text)
         for attempt in 0..<maxRetries {
             do {
                 // The basic resolver tags every plain scalar a string without running the
@@ -52,11 +51,38 @@ enum YAMLComposer {
         return nil
     }
 
+    /// The lines as the YAML parser numbers them: a line ends at LF, CR, CRLF, NEL, LS or
+    /// PS. (Split at LF alone, a file with lone CRs has fewer lines than the parser's
+    /// marks count, and a duplicate key's mark pointed past the last line: a crash the
+    /// fuzzer found.)
+    static func yamlLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = scalar == "\r"
+            switch scalar {
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            default:
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
     /// Where `name` is written again as a key of the mapping whose first key is at `first`:
     /// the same column on a later line of a block mapping, or later on the same line in a
     /// flow mapping (`{a: 1, a: 2}`).
     private static func laterOccurrence(of name: String, after first: Mark, in lines: [String]) -> (line: Int, column: Int)? {
         let column = first.column - 1
+        guard lines.indices.contains(first.line - 1) else { return nil }
         let sameLine = Array(lines[first.line - 1].unicodeScalars)
         var j = column + 1
         while j < sameLine.count {

@@ -47,7 +47,7 @@ public enum ConfigExporter {
             writer.line("    triggers:")
             for trigger in workflow.triggers { trigger.write(to: &writer) }
         }
-        for note in skipped { writer.line("# not exported: \(note)") }
+        for note in skipped { writer.line("# not exported: \(note.terminalSafe)") }
         return writer.text
     }
 }
@@ -76,7 +76,7 @@ struct ExportedTrigger {
             if SecretPattern.matches(in: value).isEmpty {
                 writer.line("          \(YAMLWriter.quoted(key)): \(YAMLWriter.quoted(value))")
             } else {
-                writer.line("          # \(key) omitted: its value looks like a secret, which a config must not hold")
+                writer.line("          # \(key.terminalSafe) omitted: its value looks like a secret, which a config must not hold")
             }
         }
     }

@@ -7,7 +7,7 @@ public enum MarkdownRenderer {
         var out = "### reconcile \(report.dryRun ? "plan" : "apply")\n\n"
         out += "**\(s.create)** to create, **\(s.update)** to update, **\(s.replace)** to replace, **\(s.delete)** to delete, **\(s.adopt)** to adopt, \(s.unchanged) unchanged.\n"
         for account in report.accounts {
-            out += "\n#### `\(account.config)` (owner `\(account.owner)`): \(account.outcome.name)\n\n"
+            out += "\n#### `\(code(account.config))` (owner `\(code(account.owner))`): \(account.outcome.name)\n\n"
             if case .failed(let message, _) = account.outcome {
                 out += "> **Failed:** \(escape(message))\n\n"
             }
@@ -22,22 +22,29 @@ public enum MarkdownRenderer {
                 out += "| action | trigger | endpoint | changes |\n|---|---|---|---|\n"
                 for planned in changes {
                     let fields = planned.action.changes.flatMap(\.displayLines).map { line in
-                        if case .create = planned.action { return "`\(line.name)` = \(escape(line.to))" }
-                        return "`\(line.name)`: \(escape(line.from)) → \(escape(line.to))"
+                        if case .create = planned.action { return "`\(code(line.name))` = \(escape(line.to))" }
+                        return "`\(code(line.name))`: \(escape(line.from)) → \(escape(line.to))"
                     }
-                    let details = (fields + [planned.action.note.map { "_\($0)_" }].compactMap { $0 }).joined(separator: "<br>")
-                    out += "| \(planned.action.name) | `\(planned.trigger ?? "-")` | \(planned.endpointID.map { "`\($0)`" } ?? "new") | \(details) |\n"
+                    let details = (fields + [planned.action.note.map { "_\(escape($0))_" }].compactMap { $0 }).joined(separator: "<br>")
+                    out += "| \(planned.action.name) | `\(code(planned.trigger ?? "-"))` | \(planned.endpointID.map { "`\(code($0))`" } ?? "new") | \(details) |\n"
                 }
             }
             if !plan.unmanaged.isEmpty {
-                out += "\nLeft alone (unmanaged or foreign): \(plan.unmanaged.map { "`\($0)`" }.joined(separator: ", "))\n"
+                out += "\nLeft alone (unmanaged or foreign): \(plan.unmanaged.map { "`\(code($0))`" }.joined(separator: ", "))\n"
             }
         }
         return out
     }
 
-    /// Keeps table cells intact: pipes and newlines would break the row.
+    /// Keeps table cells intact: pipes would break the row, and control characters
+    /// (newlines included) are shown escaped.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.terminalSafe.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// Text inside a code span in a table: escaped, and without the backticks and pipes
+    /// that would end the span or the cell.
+    static func code(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "`", with: "'")
     }
 }

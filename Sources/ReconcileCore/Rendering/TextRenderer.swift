@@ -17,10 +17,10 @@ public struct TextRenderer: Sendable {
     }
 
     func renderAccount(_ account: AccountReport) -> String {
-        var out = paint("\(account.config)", .bold) + " (owner \(account.owner))\n"
+        var out = paint(account.config.terminalSafe, .bold) + " (owner \(account.owner.terminalSafe))\n"
         guard let plan = account.plan else {
             if case .failed(let message, _) = account.outcome {
-                out += "  " + paint("error:", .red) + " \(message)\n\n"
+                out += "  " + paint("error:", .red) + " \(message.terminalSafe)\n\n"
             }
             return out
         }
@@ -31,13 +31,13 @@ public struct TextRenderer: Sendable {
         if !plan.hasChanges { out += "  No changes. Stripe matches the config.\n" }
         if unchanged > 0 || !plan.unmanaged.isEmpty {
             out += "  \(unchanged) unchanged; \(plan.unmanaged.count) unmanaged or foreign left alone"
-            out += plan.unmanaged.isEmpty ? "\n" : ": \(plan.unmanaged.joined(separator: ", "))\n"
+            out += plan.unmanaged.isEmpty ? "\n" : ": \(plan.unmanaged.joined(separator: ", ").terminalSafe)\n"
         }
         for refusal in plan.refusals {
-            out += "  " + paint("refused:", .red) + " \(refusal.message)\n"
+            out += "  " + paint("refused:", .red) + " \(refusal.message.terminalSafe)\n"
         }
         if case .failed(let message, let completed) = account.outcome {
-            out += "  " + paint("failed:", .red) + " \(message)\n"
+            out += "  " + paint("failed:", .red) + " \(message.terminalSafe)\n"
             out += "  \(completed) of \(plan.actions.filter(\.isChange).count) changes were applied before the failure; run again to finish.\n"
         }
         return out + "\n"
@@ -45,17 +45,17 @@ public struct TextRenderer: Sendable {
 
     func renderAction(_ planned: PlannedAction) -> String {
         let (symbol, color) = Self.symbol(planned.action)
-        var head = "  " + paint("\(symbol) \(planned.action.name)", color) + " " + (planned.trigger ?? "(no trigger)")
-        if let id = planned.endpointID { head += " (\(id))" }
-        if let note = planned.action.note { head += paint(" # \(note)", .dim) }
+        var head = "  " + paint("\(symbol) \(planned.action.name)", color) + " " + (planned.trigger?.terminalSafe ?? "(no trigger)")
+        if let id = planned.endpointID { head += " (\(id.terminalSafe))" }
+        if let note = planned.action.note { head += paint(" # \(note.terminalSafe)", .dim) }
         var out = head + "\n"
-        let lines = planned.action.changes.flatMap(\.displayLines)
+        let lines = planned.action.changes.flatMap(\.displayLines).map { ($0.name.terminalSafe, $0.from.terminalSafe, $0.to.terminalSafe) }
         let isCreate = if case .create = planned.action { true } else { false }
-        let labels = lines.map { isCreate ? $0.name : $0.name + ":" }
+        let labels = lines.map { isCreate ? $0.0 : $0.0 + ":" }
         let width = labels.map(\.count).max() ?? 0
         for (label, line) in zip(labels, lines) {
             let padded = label + String(repeating: " ", count: width - label.count)
-            out += isCreate ? "      \(padded) = \(line.to)\n" : "      \(padded) \(line.from) → \(line.to)\n"
+            out += isCreate ? "      \(padded) = \(line.2)\n" : "      \(padded) \(line.1) → \(line.2)\n"
         }
         return out
     }
@@ -67,10 +67,10 @@ public struct TextRenderer: Sendable {
             switch account.outcome {
             case .failed(let message, let completed):
                 let total = account.plan?.actions.filter(\.isChange).count ?? 0
-                out += paint("\(account.config): failed:", .red) + " \(message)\n"
+                out += paint("\(account.config.terminalSafe): failed:", .red) + " \(message.terminalSafe)\n"
                 if total > 0 { out += "  \(completed) of \(total) changes were applied before the failure; run again to finish.\n" }
             case .refused:
-                out += paint("\(account.config): refused", .red) + ": nothing was written\n"
+                out += paint("\(account.config.terminalSafe): refused", .red) + ": nothing was written\n"
             case .applied, .planned:
                 continue
             }

@@ -25,6 +25,9 @@ public enum APIBase {
         guard components.query == nil, components.fragment == nil else {
             throw APIBaseError(value: text, problem: "it has a query or fragment")
         }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw APIBaseError(value: text, problem: "its port \(port) is not between 1 and 65535")
+        }
         let withoutSlash = trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
         guard let url = URL(string: withoutSlash) else {
             throw APIBaseError(value: text, problem: "it is not a valid URL")

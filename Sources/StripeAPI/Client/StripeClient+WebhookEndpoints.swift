@@ -1,13 +1,19 @@
 import Foundation
 
 extension StripeClient {
+    /// The most pages a listing follows: 10,000 endpoints, far past any real account
+    /// (Stripe allows 16), so a server whose every page says `has_more` cannot hold a run.
+    public static let maxListPages = 100
+
     /// Lists every webhook endpoint of the account, following pages of 100 with
     /// `starting_after` while `has_more`; newest first, as Stripe orders them.
+    ///
+    /// - Throws: ``StripeError`` also when the pages go on past ``maxListPages``.
     public func listAllWebhookEndpoints() async throws -> [WebhookEndpoint] {
         var endpoints: [WebhookEndpoint] = []
         var seen = Set<String>()
         var startingAfter: String?
-        while true {
+        for pageNumber in 1... {
             var request = StripeRequest(method: "GET", path: "/v1/webhook_endpoints", operation: "list webhook endpoints")
             request.query.add("limit", "100")
             if let startingAfter { request.query.add("starting_after", startingAfter) }
@@ -15,6 +21,12 @@ extension StripeClient {
             let fresh = page.data.filter { seen.insert($0.id).inserted }
             endpoints += fresh
             guard page.hasMore else { return endpoints }
+            guard pageNumber < Self.maxListPages else {
+                throw StripeError(
+                    kind: .unexpectedResponse, operation: request.operation, status: 200,
+                    message: "stopped after \(Self.maxListPages) pages (\(endpoints.count) endpoints) that all said has_more; no real account has that many webhook endpoints: check the API base",
+                    keySource: keySource)
+            }
             // A server that says has_more but repeats itself would otherwise loop forever.
             guard let last = page.data.last, !fresh.isEmpty else {
                 throw StripeError(
@@ -23,6 +35,7 @@ extension StripeClient {
             }
             startingAfter = last.id
         }
+        preconditionFailure("a listing ends within its pages")
     }
 
     /// Fetches one endpoint (without its secret, which only the create response has).

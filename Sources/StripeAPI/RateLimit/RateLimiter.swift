@@ -28,7 +28,8 @@ public actor RateLimiter {
     public init(ratePerSecond: Double, burst: Int = 1, clock: any ClientClock = SystemClock()) {
         precondition(ratePerSecond > 0, "a rate limit must be positive")
         self.ratePerSecond = ratePerSecond
-        interval = .nanoseconds(Int64((1e9 / ratePerSecond).rounded()))
+        // At most a day between requests: a tiny rate must not overflow the interval.
+        interval = .nanoseconds(Int64(min(1e9 / ratePerSecond, 86_400e9).rounded()))
         self.burst = max(1, burst)
         self.clock = clock
         theoreticalArrival = clock.now()

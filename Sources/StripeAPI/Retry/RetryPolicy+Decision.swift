@@ -76,11 +76,16 @@ extension RetryPolicy {
         return .retry(after: delay)
     }
 
-    /// `Retry-After` as a duration, when given in seconds (HTTP dates are ignored).
+    /// `Retry-After` as a duration, when given in seconds (HTTP dates are ignored), at
+    /// most ``longestRetryAfter``: a server's number must not overflow a duration.
     static func retryAfter(_ headers: [String: String]) -> Duration? {
         guard let raw = headers["retry-after"]?.trimmingCharacters(in: .whitespaces),
               let seconds = Double(raw), seconds >= 0, seconds.isFinite
         else { return nil }
-        return .milliseconds(Int64(seconds * 1000))
+        return .milliseconds(Int64(min(seconds, longestRetryAfter) * 1000))
     }
+
+    /// The longest wait a `Retry-After` can ask for: a day, past any retry budget, so a
+    /// larger one stops retrying as a day would.
+    static let longestRetryAfter = 86_400.0
 }

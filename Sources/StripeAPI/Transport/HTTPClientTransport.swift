@@ -59,9 +59,26 @@ public final class HTTPClientTransport: HTTPTransport {
 
     /// Sends `request` once; any HTTP status is returned as a response.
     ///
-    /// `timeout` bounds the wait for the response's head; the transport's `readTimeout`
-    /// any pause while its body arrives.
+    /// `timeout` bounds the whole exchange, from sending to the body's last byte: a server
+    /// sending a byte a second never pauses long enough for the transport's
+    /// `readTimeout`, which bounds each pause, and would otherwise hold a run forever.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+            group.addTask { try await self.exchange(request, timeout: timeout) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let response = try await group.next() ?? nil else {
+                throw TransportError.timedOut("no complete response within \(timeout)")
+            }
+            return response
+        }
+    }
+
+    /// One exchange: the head within `timeout`, then the body.
+    private func exchange(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
         outgoing.method = HTTPMethod(rawValue: request.method)
         for (name, value) in request.headers {

@@ -26,6 +26,13 @@ struct AccountState: Sendable, Codable {
     /// Drops idempotency records older than `ttl` seconds.
     mutating func expireIdempotency(now: Double, ttl: Double) {
         idempotency = idempotency.filter { now - $0.value.created < ttl }
+        // Room for the key about to be stored: the oldest go first.
+        let excess = idempotency.count - (EmulatorLimits.maxIdempotencyKeys - 1)
+        if excess > 0 {
+            for (key, _) in idempotency.sorted(by: { $0.value.created < $1.value.created }).prefix(excess) {
+                idempotency[key] = nil
+            }
+        }
     }
 }
 

@@ -14,6 +14,15 @@ import Foundation
 /// `POST /_emulator/events` sends HTTP requests, so `WebhookDispatcher` answers it, not this.
 extension Emulator {
     func handleAdmin(_ request: EmulatorRequest) -> EmulatorResponse {
+        switch configuration.admin {
+        case .open: break
+        case .closed:
+            return Self.adminError(403, "The admin routes are off: this emulator listens beyond loopback. Start it with --admin-token TOKEN and send Emulator-Admin-Token: TOKEN.")
+        case .token(let token):
+            guard let given = request.header("emulator-admin-token"), Self.equalInConstantTime(given, token) else {
+                return Self.adminError(401, "The admin routes need the header Emulator-Admin-Token with the token given to --admin-token.")
+            }
+        }
         switch (request.method, request.path) {
         case ("GET", "/_emulator/requests"):
             return Self.json(200, encodable: requestLog())
@@ -53,6 +62,13 @@ extension Emulator {
         default:
             return Self.adminError(404, "Unknown emulator admin request \(request.method) \(request.path).")
         }
+    }
+
+    /// Compares without stopping at the first difference, so timing does not reveal a prefix.
+    static func equalInConstantTime(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     private static func json(_ status: Int, _ value: JSONValue) -> EmulatorResponse {

@@ -17,10 +17,12 @@ extension Emulator {
             state.sequence += 1
             let requestId = state.ids.identifier("req_", count: 14)
             let isPost = request.method == "POST"
+            // The log keeps at most 100,000 entries; each is cut short, so none is large.
             var entry = RequestLogEntry(
-                seq: state.sequence, account: nil, method: request.method, path: request.path, status: .status(0),
-                isWrite: isPost || request.method == "DELETE",
-                idempotencyKey: isPost ? request.header("idempotency-key") : nil, replayed: false, requestId: requestId)
+                seq: state.sequence, account: nil, method: String(request.method.prefix(16)), path: String(request.path.prefix(2048)),
+                status: .status(0), isWrite: isPost || request.method == "DELETE",
+                idempotencyKey: isPost ? request.header("idempotency-key").map { String($0.prefix(256)) } : nil,
+                replayed: false, requestId: requestId)
             let delay = state.latency()
             let step = execute(request, requestId: requestId, now: now, answeredAt: now + delay.seconds,
                                state: &state, entry: &entry)
@@ -41,6 +43,11 @@ extension Emulator {
             state.record(entry, limit: configuration.requestLogLimit)
             return (outcome, entry)
         }
+    }
+
+    /// The `Idempotency-Key` of a POST, whole (the log keeps it cut short).
+    private func idempotencyKey(of request: EmulatorRequest) -> String? {
+        request.method == "POST" ? request.header("idempotency-key") : nil
     }
 
     private enum Step {
@@ -73,6 +80,8 @@ extension Emulator {
         }
         guard route.isWrite ? key.canWrite : key.canRead else { return fail(.permission(key, write: route.isWrite)) }
         if let limit = configuration.rateLimit {
+            // Every key seen gets a bucket, reads included: past the bound they start over.
+            if state.buckets.count >= EmulatorLimits.maxRateBuckets, state.buckets[key.fingerprint] == nil { state.buckets = [:] }
             var bucket = state.buckets[key.fingerprint] ?? TokenBucket(tokens: key.livemode ? limit.live : limit.test, updated: now)
             let allowed = bucket.take(rate: key.livemode ? limit.live : limit.test, now: now)
             state.buckets[key.fingerprint] = bucket
@@ -96,7 +105,10 @@ extension Emulator {
         case .serverError, .lost, nil: break
         }
         var account = state.account(for: key)
-        let idempotencyKey = entry.idempotencyKey
+        if route.isWrite, state.accounts[key.fingerprint] == nil, state.accounts.count >= EmulatorLimits.maxAccounts {
+            return fail(.invalid(nil, "This emulator holds \(EmulatorLimits.maxAccounts) accounts, its limit; reset it (POST /_emulator/reset) or use a key it knows."))
+        }
+        let idempotencyKey = self.idempotencyKey(of: request)
         if let idempotencyKey {
             guard idempotencyKey.count <= 255 else { return fail(.idempotencyKeyTooLong(idempotencyKey.count)) }
             if let record = account.idempotency[idempotencyKey], now - record.created < configuration.idempotencyTTL {

@@ -16,6 +16,18 @@ public struct EmulatorConfiguration: Sendable {
     public var catalog: StripeCatalog
     /// The request log keeps at most this many entries, dropping the oldest.
     public var requestLogLimit: Int
+    /// Who may use the `/_emulator/` admin routes (reset, faults, secrets).
+    public var admin: AdminAccess = .open
+
+    /// Who may use the `/_emulator/` admin routes.
+    public enum AdminAccess: Sendable, Equatable {
+        /// Anyone who reaches the emulator: right on loopback, where only this machine does.
+        case open
+        /// Requests carrying `Emulator-Admin-Token: TOKEN`.
+        case token(String)
+        /// Nobody: the emulator listens beyond loopback and no token was given.
+        case closed
+    }
 
     /// Creates a configuration; the defaults behave like Stripe with no faults.
     public init(maxEndpoints: Int = 16, rateLimit: RateLimit? = .stripe, faults: EmulatorFaults = .none,

@@ -13,5 +13,8 @@ extension EmulatorFaults {
             writesOnly: try container.decodeIfPresent(Bool.self, forKey: .writesOnly) ?? false,
             methods: try container.decodeIfPresent([String].self, forKey: .methods)
         )
+        if let problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: problem))
+        }
     }
 }

@@ -43,6 +43,23 @@ public struct EmulatorFaults: Sendable, Codable, Equatable {
     /// No latency, no failures.
     public static let none = EmulatorFaults()
 
+    /// The most `latencyMs` or `jitterMs` may be: ten minutes, past any client's timeout,
+    /// and far from overflowing a sum or a duration.
+    public static let maxLatencyMs = 600_000
+
+    /// Why these faults cannot be used, or nil: latencies out of range, probabilities
+    /// outside 0...1 or adding up to more than 1.
+    public var problem: String? {
+        for (name, value) in [("latencyMs", latencyMs), ("jitterMs", jitterMs)] where !(0...Self.maxLatencyMs).contains(value) {
+            return "\(name) must be between 0 and \(Self.maxLatencyMs) milliseconds, not \(value)"
+        }
+        let probabilities = [rateLimit, serverError, unavailable, drop, lost]
+        guard probabilities.allSatisfy({ (0...1).contains($0) }), probabilities.reduce(0, +) <= 1 else {
+            return "fault probabilities must each be between 0 and 1 and add up to at most 1"
+        }
+        return nil
+    }
+
     /// One injected failure.
     enum Fault: Equatable {
         case rateLimit, serverError, unavailable, drop, lost
@@ -65,9 +82,7 @@ public struct EmulatorFaults: Sendable, Codable, Equatable {
             case let name: throw EmulatorFaultsError(message: "unknown fault '\(name)'; use 429, 500, 503, drop or lost")
             }
         }
-        guard result.rateLimit + result.serverError + result.unavailable + result.drop + result.lost <= 1 else {
-            throw EmulatorFaultsError(message: "fault probabilities add up to more than 1")
-        }
+        if let problem = result.problem { throw EmulatorFaultsError(message: problem) }
         return result
     }
 

@@ -34,8 +34,11 @@ struct EmulatorState: Sendable {
 
     /// The latency for one request: fixed plus uniform jitter.
     mutating func latency() -> Duration {
-        let jitter = faults.jitterMs > 0 ? Int(faultRandom.next() % UInt64(faults.jitterMs + 1)) : 0
-        return .milliseconds(max(0, faults.latencyMs) + jitter)
+        // Clamped again here: faults set through the Swift API skip the parsers' checks.
+        let bound = EmulatorFaults.maxLatencyMs
+        let jitterMs = min(max(0, faults.jitterMs), bound)
+        let jitter = jitterMs > 0 ? Int(faultRandom.next() % UInt64(jitterMs + 1)) : 0
+        return .milliseconds(min(max(0, faults.latencyMs), bound) + jitter)
     }
 }
 

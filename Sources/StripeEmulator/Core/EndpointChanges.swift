@@ -94,6 +94,9 @@ struct EndpointChanges: Sendable {
         case .scalar, .map: throw .invalid("enabled_events", "Invalid array")
         }
         guard !events.isEmpty else { throw .emptyParameter("enabled_events") }
+        guard events.count <= EmulatorLimits.maxEnabledEvents else {
+            throw .invalid("enabled_events", "Invalid enabled_events: at most \(EmulatorLimits.maxEnabledEvents) event types per endpoint (this emulator's limit; Stripe documents none), got \(events.count); use \"*\" for every event.")
+        }
         for (index, event) in events.enumerated() where event != "*" && !catalog.eventTypes.contains(event) {
             throw .invalid("enabled_events", "Invalid enabled_events[\(index)]: '\(event)' is not a known event type; use one of Stripe's event types or \"*\".")
         }

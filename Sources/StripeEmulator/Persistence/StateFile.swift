@@ -13,12 +13,7 @@ public struct StateFile: Sendable {
     /// Reads the state; nil when the file does not exist yet.
     public func load() throws(StateFileError) -> EmulatorSnapshot? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw StateFileError(path: path, reason: "cannot be read: \(error.localizedDescription)")
-        }
+        let data = try readRegularFile()
         do {
             let snapshot = try JSONDecoder().decode(EmulatorSnapshot.self, from: data)
             guard snapshot.version == 1 else {
@@ -29,6 +24,33 @@ public struct StateFile: Sendable {
             throw error
         } catch {
             throw StateFileError(path: path, reason: "is not an emulator state file (\(error)); move it away or delete it to start empty")
+        }
+    }
+
+    /// The largest state file read: 1 GiB, past what the emulator's limits let it hold.
+    static let maxSize = 1 << 30
+
+    /// The file's bytes, when it is a regular file of at most ``maxSize`` bytes: a FIFO
+    /// given as `--state` would block the read forever, and `/dev/zero` never end.
+    /// (The emulator shares no code with the client, hence its own check.)
+    private func readRegularFile() throws(StateFileError) -> Data {
+        // Opened without blocking first: even a FIFO swapped in after the check below
+        // then reads as empty instead of waiting for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StateFileError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw StateFileError(path: path, reason: "is not a regular file; name a file for the state")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Self.maxSize else {
+            throw StateFileError(path: path, reason: "holds \(size) bytes, more than \(Self.maxSize); move it away to start empty")
+        }
+        do {
+            return try handle.read(upToCount: Self.maxSize) ?? Data()
+        } catch {
+            throw StateFileError(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
     }
 

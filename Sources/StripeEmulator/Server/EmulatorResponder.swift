@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// Serves an `Emulator` over HTTP: maps Hummingbird requests in and outcomes out.
 struct EmulatorResponder: HTTPResponder {
@@ -10,9 +11,6 @@ struct EmulatorResponder: HTTPResponder {
     let saver: StateSaver?
     let log: @Sendable (String) -> Void
 
-    /// Stripe's requests are small; anything bigger is not a webhook endpoint request.
-    private static let maxBody = 1 << 20
-
     func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
         let started = ContinuousClock.now
         var headers: [String: String] = [:]
@@ -20,7 +18,12 @@ struct EmulatorResponder: HTTPResponder {
             let name = field.name.canonicalName
             headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
         }
-        let body = try await request.body.collect(upTo: Self.maxBody)
+        // Stripe's requests are small; a bigger body is refused as Stripe's front end
+        // refuses one, with 413, rather than failing the collection with an empty 500.
+        let declared = headers["content-length"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+        guard declared <= EmulatorLimits.maxBodyBytes, let body = try? await request.body.collect(upTo: EmulatorLimits.maxBodyBytes) else {
+            return Self.tooLarge()
+        }
         let emulatorRequest = EmulatorRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
             headers: headers, body: Array(buffer: body))
@@ -32,7 +35,8 @@ struct EmulatorResponder: HTTPResponder {
             return Self.response(response)
         }
         let (outcome, entry) = emulator.handleLogged(emulatorRequest)
-        if outcome.delay > .zero { try await Task.sleep(for: outcome.delay) }
+        // An injected delay ends with the server: SIGTERM does not wait it out.
+        if outcome.delay > .zero { try await cancelWhenGracefulShutdown { try await Task.sleep(for: outcome.delay) } }
         if let entry, entry.isWrite {
             // Saved before answering: a write the client saw acknowledged is on disk.
             await saver?.save()
@@ -57,6 +61,16 @@ struct EmulatorResponder: HTTPResponder {
         }
         return Response(status: .init(code: response.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+}
+
+extension EmulatorResponder {
+    /// 413 in Stripe's error shape; the connection closes, the rest of the body unread.
+    static func tooLarge() -> Response {
+        let message = #"{"error":{"message":"The request body is larger than \#(EmulatorLimits.maxBodyBytes) bytes.","type":"invalid_request_error"}}"#
+        var fields: HTTPFields = [.contentType: "application/json", .connection: "close"]
+        fields[.contentLength] = String(message.utf8.count)
+        return Response(status: .contentTooLarge, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 }
 

@@ -22,6 +22,9 @@ public struct EmulatorServer: Sendable {
     public var log: @Sendable (String) -> Void
     /// Delivers the events `POST /_emulator/events` asks for.
     public var webhooks: WebhookDispatcher
+    /// How long a connection may stay silent, idle or half-way through a request,
+    /// before it is closed: a client that stops sending holds nothing for long.
+    public var idleTimeout: Duration = .seconds(30)
 
     /// Creates a server; nothing listens until `run` or `makeApplication` is used. Events
     /// go out over HTTP with the local delivery policy unless `webhooks` says otherwise.
@@ -63,6 +66,7 @@ public struct EmulatorServer: Sendable {
         let host = host
         return Application(
             responder: EmulatorResponder(emulator: emulator, webhooks: webhooks, saver: saver, log: log),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount.nanoseconds(Int64(idleTimeout.seconds * 1e9)))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import ReconcileCore
+
+/// YAML ends lines at CR, NEL, LS and PS too, not only LF: a duplicate key after lone CRs
+/// made the key's line (the parser's count) point past the lines split at LF, and loading
+/// crashed. Found by the config fuzzer (Fuzz/Corpus/config/lone-cr-duplicate-key.yaml).
+@Suite struct LineBreakTests {
+    @Test func aDuplicateKeyAfterLoneCarriageReturnsIsReported() {
+        let found = diagnostics("\r\r\rversion: 1\nversion: 1\nworkflows: []\n")
+        #expect(found.contains { $0.message.contains("duplicate key `version`") }, "\(found.map(\.message))")
+    }
+
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}", "\r", "\r\n"])
+    func aDuplicateKeyAfterAnyLineBreakIsReported(newline: String) {
+        let yaml = ["", "", "version: 1", "version: 1", "workflows: []", ""].joined(separator: newline)
+        #expect(!diagnostics(yaml).isEmpty)
+    }
+
+    @Test func theFuzzersInputLoadsWithoutCrashing() throws {
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Fuzz/Corpus/config/lone-cr-duplicate-key.yaml"))
+        guard case .failure(let errors) = ConfigLoader.load(data: data, path: "fuzz.yaml", environment: [:]) else {
+            Issue.record("expected errors")
+            return
+        }
+        #expect(!errors.diagnostics.isEmpty)
+    }
+
+    @Test func linesSplitAsTheParserCountsThem() {
+        #expect(YAMLComposer.yamlLines("a\r\nb\rc\nd\u{2028}e") == ["a", "b", "c", "d", "e"])
+        #expect(YAMLComposer.yamlLines("") == [""])
+        #expect(YAMLComposer.yamlLines("a\n") == ["a", ""])
+    }
+}
