@@ -25,7 +25,8 @@ import Testing
         ["--watch", "--interval", "inf"], ["--watch", "--interval", "nan"], ["--watch", "--interval", "1e300"],
         ["--retry-base-delay", "1e20"], ["--request-timeout", "1e20"], ["--retry-max-time", "1e20"],
         ["--retry-max-time", "nan"], ["--rate-limit", "1e-300"], ["--concurrency", "4611686018427387904"],
-        ["--api-base", "http://127.0.0.1:65536"],
+        ["--api-base", "http://127.0.0.1:65536"], ["--burst", "9223372036854775807"],
+        ["--secrets-exec", "true", "--secrets-exec-timeout", "1e20"], ["--watch", "--metrics-port", "70000"],
     ])
     func hugeFlagsAreUsageErrors(flags: [String]) async throws {
         try await inFolder { folder in

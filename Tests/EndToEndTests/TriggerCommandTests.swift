@@ -105,7 +105,8 @@ import Testing
             (["customer.updated", "--emulator", "--data", "@missing.json"], "--data @missing.json: cannot read the file"),
             (["customer.updated", "--api-base", "https://api.stripe.com"], "`stripe trigger customer.updated`"),
             (["customer.updated"], "Stripe sends an event only for real activity"),
-            (["customer.updated", "--emulator", "--attempts", "0"], "--attempts must be at least 1"),
+            (["customer.updated", "--emulator", "--attempts", "0"], "--attempts must be between 1 and 100"),
+            (["customer.updated", "--emulator", "--timeout", "1e20"], "--timeout must be a number of seconds above 0 and at most 600"),
         ]
         for (arguments, message) in cases {
             let result = try await runReconcile(["trigger"] + arguments, directory: folder)
