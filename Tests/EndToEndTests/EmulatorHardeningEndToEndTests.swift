@@ -49,7 +49,7 @@ import FoundationNetworking
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(!emulator.process.isRunning)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(15))
         // Still running means the bug is back: kill it, so the test fails instead of hanging.
         if emulator.process.isRunning { kill(emulator.process.processIdentifier, SIGKILL) }
     }

@@ -25,8 +25,9 @@ import Testing
         let start = ContinuousClock.now
         let error = await #expect(throws: TransportError.self) { try await transport.send(request, timeout: .seconds(1)) }
         #expect(error?.description.contains("timed out") == true, "\(String(describing: error))")
-        // Every pause is shorter than the read timeout: only a bound on the whole exchange ends it.
-        #expect(ContinuousClock.now - start < .seconds(6))
+        // Every pause is shorter than the read timeout: only a bound on the whole exchange ends
+        // it before the 15 s the drip takes (the margin is for a loaded shared machine).
+        #expect(ContinuousClock.now - start < .seconds(12))
         await transport.shutdown()
     }
 }

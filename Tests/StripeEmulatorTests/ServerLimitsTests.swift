@@ -52,7 +52,7 @@ import Testing
         var buffer = [UInt8](repeating: 0, count: 1024)
         var result = 1
         while result > 0 { result = read(fd, &buffer, buffer.count) }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(9))
         #expect(result == 0 || errno != EAGAIN, "the connection was still open after 10 s")
     }
 }
