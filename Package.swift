@@ -34,8 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // HMAC-SHA256 for the emulator's webhook signatures (already in the graph via
-        // async-http-client's TLS stack).
+        // HMAC-SHA256 for the emulator's webhook signatures, SHA-256 for saved plans
+        // (already in the graph via async-http-client's TLS stack).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Already in the graph through Hummingbird: logs and metrics cost the build nothing more.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
