@@ -219,7 +219,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if !quiet { printOut(render(plan)) }
             GitHubActions.current?.publish(plan)
             source.describeCurrency(of: planned)
-            var code = plan.exitCode(detailed: detailedExitcode)
+            var code = Exit.code(for: plan.outcome, detailed: detailedExitcode).rawValue
             if let planOut, case .config(_, let digests) = source {
                 code = try save(planned, digests: digests, to: planOut, exitCode: code)
             }
@@ -238,7 +238,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
         GitHubActions.current?.publish(report)
-        let outcome = TickOutcome(code: report.exitCode(detailed: detailedExitcode), report: report, printed: !quiet)
+        let outcome = TickOutcome(code: Exit.code(for: report.outcome, detailed: detailedExitcode).rawValue, report: report, printed: !quiet)
         if let tick { logTick(outcome, number: tick, since: start, logger: logger) }
         return outcome
     }
@@ -257,14 +257,14 @@ struct ApplyCommand: AsyncParsableCommand {
         let fields: Logger.Metadata = [
             "tick": .stringConvertible(number),
             "accounts": .stringConvertible(outcome.report?.accounts.count ?? 0),
-            "result": .string(outcome.result),
+            "result": .string(outcome.result.rawValue),
             "changes": .stringConvertible(changes),
             "duration_ms": .stringConvertible(RequestLog.milliseconds(ContinuousClock.now - start)),
         ]
         switch outcome.result {
-        case "success": logger.info("tick \(number): no changes", metadata: fields)
-        case "changes": logger.info("tick \(number): \(dryRun ? "planned" : "applied") \(changes) change\(changes == 1 ? "" : "s")", metadata: fields)
-        default: logger.warning("tick \(number): \(outcome.result)", metadata: fields)
+        case .success: logger.info("tick \(number): no changes", metadata: fields)
+        case .changes: logger.info("tick \(number): \(dryRun ? "planned" : "applied") \(changes) change\(changes == 1 ? "" : "s")", metadata: fields)
+        case .failed, .refused, .invalidConfig: logger.warning("tick \(number): \(outcome.result.rawValue)", metadata: fields)
         }
     }
 

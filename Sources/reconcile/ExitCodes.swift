@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReconcileCore
 
 /// Every exit code of the contract, in one place.
 enum Exit {
@@ -13,4 +14,17 @@ enum Exit {
     static let refused = ExitCode(4)
     /// Wrong command-line usage (ArgumentParser's own validation errors use it too).
     static let usage = ExitCode(64)
+}
+
+extension Exit {
+    /// The exit code of a run's outcome: 1 when an account failed, else 4 when one was
+    /// refused, else 2 with `--detailed-exitcode` when the plan has changes, else 0.
+    static func code(for outcome: RunOutcome, detailed: Bool) -> ExitCode {
+        switch outcome {
+        case .failed: failed
+        case .refused: refused
+        case .changed: detailed ? changes : success
+        case .unchanged: success
+        }
+    }
 }

@@ -14,20 +14,32 @@ struct TickOutcome: Sendable {
     /// Whether anything was printed on stdout for it (it had changes, or failed).
     var printed = false
 
-    /// The `result` label of `reconcile_ticks_total`: success, changes, failed, refused
-    /// or invalid_config.
-    var result: String {
-        if configInvalid { return "invalid_config" }
-        guard let report else { return "failed" }
-        if report.anyFailed { return "failed" }
-        if report.anyRefused { return "refused" }
-        return report.hasChanges ? "changes" : "success"
+    /// What the tick came to: its run's outcome, or an invalid config (the last valid
+    /// one was applied), or failed when it stopped before planning.
+    var result: TickResult {
+        if configInvalid { return .invalidConfig }
+        return report.map { TickResult($0.outcome) } ?? .failed
     }
 
     /// Whether the tick counts as a success for `/healthz`: it reached every account and
     /// applied what it planned (a refused plan or an invalid config is the operator's to fix,
     /// not a sign of a stuck controller, but it is not a success either).
-    var succeeded: Bool { result == "success" || result == "changes" }
+    var succeeded: Bool { result == .success || result == .changes }
+}
+
+/// A tick's result; the raw value is the `result` label of `reconcile_ticks_total`.
+enum TickResult: String, CaseIterable {
+    case success, changes, failed, refused
+    case invalidConfig = "invalid_config"
+
+    init(_ outcome: RunOutcome) {
+        switch outcome {
+        case .failed: self = .failed
+        case .refused: self = .refused
+        case .changed: self = .changes
+        case .unchanged: self = .success
+        }
+    }
 }
 
 extension PlanSummary {

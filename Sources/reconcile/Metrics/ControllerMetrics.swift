@@ -11,7 +11,6 @@ final class ControllerMetrics: Sendable {
     private let requestDuration: CoreMetrics.Timer
     private let lastSuccess: Gauge
 
-    static let tickResults = ["success", "changes", "failed", "refused", "invalid_config"]
     static let accountStates = ["ok", "failed", "refused"]
 
     init(factory: any MetricsFactory) {
@@ -20,14 +19,14 @@ final class ControllerMetrics: Sendable {
         requestDuration = Timer(label: "reconcile_request_duration_seconds", factory: factory)
         lastSuccess = Gauge(label: "reconcile_last_success_timestamp_seconds", factory: factory)
         // Every series exists from the start, at zero, so a rate() has a first sample.
-        for result in Self.tickResults { _ = Counter(label: "reconcile_ticks_total", dimensions: [("result", result)], factory: factory) }
+        for result in TickResult.allCases { _ = Counter(label: "reconcile_ticks_total", dimensions: [("result", result.rawValue)], factory: factory) }
         for state in Self.accountStates { Gauge(label: "reconcile_accounts", dimensions: [("state", state)], factory: factory).record(0) }
     }
 
     /// Counts a tick: its result, the actions it applied, the accounts by state; drift
     /// repaired when the changes were made under an unchanged config.
     func record(_ outcome: TickOutcome, now: Date = Date()) {
-        Counter(label: "reconcile_ticks_total", dimensions: [("result", outcome.result)], factory: factory).increment()
+        Counter(label: "reconcile_ticks_total", dimensions: [("result", outcome.result.rawValue)], factory: factory).increment()
         guard let report = outcome.report else { return }
         var applied = 0
         for account in report.accounts {
