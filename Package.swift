@@ -24,7 +24,7 @@ let staticStdlib: [LinkerSetting] = [
 
 let package = Package(
     name: "reconcile",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "reconcile", targets: ["reconcile"]),
         .executable(name: "reconcile-bench", targets: ["reconcile-bench"]),

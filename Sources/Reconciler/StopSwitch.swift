@@ -1,25 +1,21 @@
 import Foundation
+import Synchronization
 
 /// A one-way switch a run checks before each write: once thrown (by Ctrl-C or SIGTERM),
 /// no new write starts, while writes already in flight finish.
-public final class StopSwitch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var why: String?
+public final class StopSwitch: Sendable {
+    private let why = Mutex<String?>(nil)
 
     public init() {}
 
     /// Throws the switch; the first reason is kept.
     public func stop(reason: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if why == nil { why = reason }
+        why.withLock { why in if why == nil { why = reason } }
     }
 
     /// Why the run was stopped, or `nil` while it may go on.
     public var reason: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return why
+        why.withLock { $0 }
     }
 
     public var isStopped: Bool { reason != nil }

@@ -1,19 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Accounts counted so far, per phase.
-final class ProgressCounter: @unchecked Sendable {
+final class ProgressCounter: Sendable {
     enum Phase: String {
         case planned, done
     }
 
-    private let lock = NSLock()
-    private var counts: [Phase: Int] = [:]
+    private let counts = Mutex<[Phase: Int]>([:])
 
     /// Counts one more account in `phase` and hands the new count to `body`, under the lock.
     func increment(_ phase: Phase, _ body: (Int) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        counts[phase, default: 0] += 1
-        body(counts[phase, default: 0])
+        counts.withLock { counts in
+            counts[phase, default: 0] += 1
+            body(counts[phase, default: 0])
+        }
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
 import Reconciler
 import StripeAPI
+import Synchronization
 
 /// One rate limiter per account for the whole run: Stripe limits requests per account,
 /// and several config files (other owners) may use the same key.
-final class RateLimiters: @unchecked Sendable {
+final class RateLimiters: Sendable {
     private let rate: Double?
     private let burst: Int?
-    private let lock = NSLock()
-    private var byAccount: [String: RateLimiter] = [:]
+    private let byAccount = Mutex<[String: RateLimiter]>([:])
 
     /// - Parameter rate: requests per second per account; nil for the default of the key's
     ///   mode (``RateLimiter/defaultRate(forKey:)``), 0 for no limit.
@@ -23,11 +23,11 @@ final class RateLimiters: @unchecked Sendable {
     func limiter(for key: APIKey) -> RateLimiter? {
         let rate = rate ?? RateLimiter.defaultRate(forKey: key.value)
         guard rate > 0, rate.isFinite else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let limiter = byAccount[key.fingerprint] { return limiter }
-        let limiter = RateLimiter(ratePerSecond: rate, burst: burst ?? RateLimiter.defaultBurst(forRate: rate))
-        byAccount[key.fingerprint] = limiter
-        return limiter
+        return byAccount.withLock { byAccount in
+            if let limiter = byAccount[key.fingerprint] { return limiter }
+            let limiter = RateLimiter(ratePerSecond: rate, burst: burst ?? RateLimiter.defaultBurst(forRate: rate))
+            byAccount[key.fingerprint] = limiter
+            return limiter
+        }
     }
 }

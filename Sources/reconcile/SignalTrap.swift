@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Catches SIGINT and SIGTERM while a run goes on: the first asks the run to stop
 /// cleanly, a second one ends the process at once (exit 128 + signal, as a shell reports
@@ -7,10 +8,12 @@ import Foundation
 ///
 /// Built on dispatch signal sources, as swift-service-lifecycle's `UnixSignalsSequence`
 /// is: no handler runs in signal context, so stopping may take locks and print.
+///
+/// `@unchecked` for the dispatch sources alone, which are not `Sendable`: they are set in
+/// `init` and only cancelled in `deinit`; the count of signals is behind a `Mutex`.
 final class SignalTrap: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
-    private let lock = NSLock()
-    private var received = 0
+    private let received = Mutex(0)
 
     /// Starts catching; returns once every source is registered, so no early signal is missed.
     ///
@@ -42,10 +45,10 @@ final class SignalTrap: @unchecked Sendable {
     }
 
     private func count() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        received += 1
-        return received
+        received.withLock { received in
+            received += 1
+            return received
+        }
     }
 
     static func name(_ number: Int32) -> String {

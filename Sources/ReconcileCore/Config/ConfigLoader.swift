@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Loads config files: text in, an `AccountConfig` or every error found out. Pure: the
 /// caller reads the files and passes the environment in.
@@ -79,18 +80,17 @@ public enum ConfigLoader {
 }
 
 /// Results filled in from several threads, each slot once; read after they are all done.
-private final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+private final class Slots<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
     subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+    var values: [Value] { slots.withLock { $0.compactMap { $0 } } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Counts of what a client sent, for the run's summary and for benchmarks.
 public struct StripeClientMetrics: Sendable, Equatable {
@@ -20,15 +21,14 @@ public struct StripeClientMetrics: Sendable, Equatable {
 }
 
 /// The client's shared, thread-safe counters; copies of a client share one recorder.
-final class MetricsRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var metrics = StripeClientMetrics()
+final class MetricsRecorder: Sendable {
+    private let metrics = Mutex(StripeClientMetrics())
 
     var snapshot: StripeClientMetrics {
-        lock.withLock { metrics }
+        metrics.withLock { $0 }
     }
 
     func update(_ change: (inout StripeClientMetrics) -> Void) {
-        lock.withLock { change(&metrics) }
+        metrics.withLock { change(&$0) }
     }
 }

@@ -1,17 +1,15 @@
-import Foundation
+import Synchronization
 
-/// A value guarded by a lock, so reference types holding state can be `Sendable`.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
+/// A value guarded by the standard library's `Mutex`, shareable by reference (a `Mutex`
+/// itself cannot be copied), so types holding state can be `Sendable`.
+final class Locked<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
     init(_ value: Value) {
-        self.value = value
+        self.value = Mutex(value)
     }
 
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
+        try value.withLock { try body(&$0) }
     }
 }

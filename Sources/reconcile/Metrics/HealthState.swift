@@ -1,10 +1,10 @@
 import Foundation
 import Reconciler
+import Synchronization
 
 /// When the last tick succeeded, read by `/healthz`.
-final class HealthState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastSuccess: ContinuousClock.Instant?
+final class HealthState: Sendable {
+    private let lastSuccess = Mutex<ContinuousClock.Instant?>(nil)
     let rule: HealthRule
 
     init(rule: HealthRule) {
@@ -13,10 +13,10 @@ final class HealthState: @unchecked Sendable {
 
     func record(_ outcome: TickOutcome, at now: ContinuousClock.Instant = .now) {
         guard outcome.succeeded else { return }
-        lock.withLock { lastSuccess = now }
+        lastSuccess.withLock { $0 = now }
     }
 
     func isHealthy(now: ContinuousClock.Instant = .now) -> Bool {
-        rule.isHealthy(lastSuccess: lock.withLock { lastSuccess }, now: now)
+        rule.isHealthy(lastSuccess: lastSuccess.withLock { $0 }, now: now)
     }
 }
