@@ -166,11 +166,9 @@ enum ConfigFiles {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 
-    /// Prints every diagnostic to stderr, in colour on a terminal unless `NO_COLOR` is set.
+    /// Prints every diagnostic to stderr, in colour when ``Terminal/stderrStyle`` says so.
     static func report(_ errors: ConfigErrors) {
-        let environment = ProcessInfo.processInfo.environment
-        let colour = isatty(STDERR_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
-        FileHandle.standardError.write(Data((errors.rendered(colour: colour) + "\n").utf8))
+        FileHandle.standardError.write(Data((errors.rendered(style: Terminal.stderrStyle) + "\n").utf8))
         GitHubActions.current?.annotate(errors)
     }
 }

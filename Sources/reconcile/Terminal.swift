@@ -1,11 +1,11 @@
 import Foundation
 import ReconcileCore
 
-/// Where people read: stderr for progress and errors, colours only on a TTY without `NO_COLOR`.
+/// Where people read: stderr for progress and errors, stdout for the plan; each stream's
+/// colour decided once, by ``TextStyle/forTerminal(isTTY:environment:)``.
 enum Terminal {
-    static let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    static var colorsOnStdout: Bool { !noColor && isatty(STDOUT_FILENO) == 1 }
-    static var colorsOnStderr: Bool { !noColor && isatty(STDERR_FILENO) == 1 }
+    static let stdoutStyle = TextStyle.forTerminal(isTTY: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    static let stderrStyle = TextStyle.forTerminal(isTTY: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// One line on stderr. Its text often quotes Stripe or a file (a url, a message from
@@ -15,7 +15,7 @@ enum Terminal {
     }
 
     static func error(_ message: String) {
-        write((colorsOnStderr ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message.terminalSafe)
+        write(stderrStyle.paint("error:", .red) + " " + message.terminalSafe)
     }
 
     private static func write(_ line: String) {

@@ -32,7 +32,7 @@ import Testing
     @Test func colourOnlyWhenAsked() {
         let diagnostic = Diagnostic(location: ConfigLocation(file: "f", line: 1, column: 2), message: "m", hint: "h", sourceLine: "ab")
         #expect(diagnostic.rendered() == "f:1:2: error: m\nab\n ^\nhint: h")
-        #expect(diagnostic.rendered(colour: true).contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(diagnostic.rendered(style: TextStyle(enabled: true)).contains("\u{1B}[1;31merror:\u{1B}[0m"))
     }
 
     @Test func tabsInTheSourceLineKeepTheCaretAligned() {

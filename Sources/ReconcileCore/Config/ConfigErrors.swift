@@ -12,12 +12,12 @@ public struct ConfigErrors: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// Every diagnostic rendered, separated by blank lines, with a closing count.
-    public func rendered(colour: Bool = false) -> String {
+    public func rendered(style: TextStyle = .plain) -> String {
         let count = diagnostics.count + unshown
         let files = Set(diagnostics.map(\.location.file)).count
         var summary = "\(count) error\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"); nothing was sent to Stripe"
         if unshown > 0 { summary = "\(unshown) more not shown (at most 100 per file)\n" + summary }
-        return (diagnostics.map { $0.rendered(colour: colour) } + [summary]).joined(separator: "\n\n")
+        return (diagnostics.map { $0.rendered(style: style) } + [summary]).joined(separator: "\n\n")
     }
 
     public var description: String { rendered() }

@@ -20,20 +20,19 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
     /// The compiler form: `FILE:LINE:COLUMN: error: message`, the source line and a caret
     /// under the column, then `hint: ...`. Anything that looks like a Stripe secret is
     /// redacted, in the message and in the quoted line alike.
-    public func rendered(colour: Bool = false) -> String {
-        let style = TerminalStyle(enabled: colour)
+    public func rendered(style: TextStyle = .plain) -> String {
         // Messages quote values from the file, and the file's line itself: control
         // characters in them are shown escaped, not sent to the terminal.
-        var lines = ["\(style.bold("\(location.description.terminalSafe):")) \(style.red("error:")) \(style.bold(SecretPattern.redacted(message).terminalSafe))"]
+        var lines = ["\(style.paint("\(location.description.terminalSafe):", .bold)) \(style.paint("error:", .boldRed)) \(style.paint(SecretPattern.redacted(message).terminalSafe, .bold))"]
         if let sourceLine {
             let (shown, caretOffset) = Self.window(of: TerminalText.escaped(SecretPattern.redacted(sourceLine), keepTabs: true), around: location.column - 1)
             lines.append(shown)
             // Tabs stay tabs so the caret lines up with what the terminal shows.
             let pad = shown.unicodeScalars.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " }.joined()
-            lines.append(pad + style.green("^"))
+            lines.append(pad + style.paint("^", .boldGreen))
         }
         if let hint {
-            lines.append("\(style.cyan("hint:")) \(SecretPattern.redacted(hint).terminalSafe)")
+            lines.append("\(style.paint("hint:", .boldCyan)) \(SecretPattern.redacted(hint).terminalSafe)")
         }
         return lines.joined(separator: "\n")
     }
@@ -52,19 +51,5 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
         view.append(contentsOf: scalars[start..<end])
         if end < scalars.count { view.append("…") }
         return (String(view), max(0, column - start) + (start > 0 ? 1 : 0))
-    }
-}
-
-/// ANSI styling for diagnostics; a no-op when colour is off.
-struct TerminalStyle {
-    var enabled: Bool
-
-    func bold(_ s: String) -> String { wrap(s, "1") }
-    func red(_ s: String) -> String { wrap(s, "1;31") }
-    func green(_ s: String) -> String { wrap(s, "1;32") }
-    func cyan(_ s: String) -> String { wrap(s, "1;36") }
-
-    private func wrap(_ s: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
     }
 }

@@ -1,10 +1,10 @@
 /// Renders a run the way `terraform plan` reads: `+ create`, `~ update` with
 /// `from → to` per field, `-/+ replace`, `- delete`.
 public struct TextRenderer: Sendable {
-    public var colors: Bool
+    public var style: TextStyle
 
-    public init(colors: Bool) {
-        self.colors = colors
+    public init(style: TextStyle = .plain) {
+        self.style = style
     }
 
     public func render(_ report: RunReport) -> String {
@@ -87,7 +87,7 @@ public struct TextRenderer: Sendable {
         return "Applied: \(applied.create) created, \(applied.update) updated, \(applied.replace) replaced, \(applied.delete) deleted, \(applied.adopt) adopted, \(applied.unchanged) unchanged.\n"
     }
 
-    static func symbol(_ action: Action) -> (String, ANSIColor) {
+    static func symbol(_ action: Action) -> (String, TextStyle.Colour) {
         switch action {
         case .create: ("+", .green)
         case .update: ("~", .yellow)
@@ -98,12 +98,7 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    func paint(_ text: String, _ color: ANSIColor) -> String {
-        colors ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    func paint(_ text: String, _ colour: TextStyle.Colour) -> String {
+        style.paint(text, colour)
     }
-}
-
-/// The few terminal colours a plan uses.
-enum ANSIColor: String {
-    case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", magenta = "35", cyan = "36"
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func textReadsLikeTerraformPlan() {
-        let text = TextRenderer(colors: false).render(Self.mixedReport())
+        let text = TextRenderer().render(Self.mixedReport())
         #expect(text == """
         shop.yaml (owner shop)
           - delete gone/charge.refunded (we_del) # trigger no longer declared
@@ -45,8 +45,8 @@ import Testing
     }
 
     @Test func colorsOnlyWhenAsked() {
-        #expect(!TextRenderer(colors: false).render(Self.mixedReport()).contains("\u{1B}["))
-        #expect(TextRenderer(colors: true).render(Self.mixedReport()).contains("\u{1B}[32m+ create\u{1B}[0m"))
+        #expect(!TextRenderer().render(Self.mixedReport()).contains("\u{1B}["))
+        #expect(TextRenderer(style: TextStyle(enabled: true)).render(Self.mixedReport()).contains("\u{1B}[32m+ create\u{1B}[0m"))
     }
 
     @Test func jsonFollowsTheContract() throws {

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func textPlansEscapeControlCharacters() {
-        let text = TextRenderer(colors: false).render(Self.report()) + TextRenderer(colors: false).renderResults(Self.report())
+        let text = TextRenderer().render(Self.report()) + TextRenderer().renderResults(Self.report())
         #expect(controls(text).isEmpty, "\(controls(text))")
         #expect(text.contains(#"\u{1B}]0;pwned\u{7}\u{1B}[2J\rfake"#), "\(text)")
     }
