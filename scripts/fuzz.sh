@@ -43,7 +43,8 @@ case "$target" in
     # Everything but the HTTP server and webhook sending (which need Hummingbird,
     # async-http-client and swift-crypto): the request handling, state, catalog and the
     # pure part of deliveries (events, sample objects).
-    sources=$(ls Sources/StripeEmulator/{Core,Persistence,Catalog,Delivery}/*.swift | grep -v -E '/(WebhookSender|WebhookSignature|WebhookDispatcher[^/]*)\.swift$')
+    sources=$(find Sources/StripeEmulator -name '*.swift' -not -path '*/Server/*' | sort |
+      grep -v -E '/(WebhookSender|WebhookSignature|WebhookDispatcher[^/]*)\.swift$')
     # shellcheck disable=SC2086
     swiftc -sanitize="$sanitizers" -parse-as-library -O -g -module-name StripeEmulator \
       $sources Fuzz/Emulator/*.swift -o "$binary"
