@@ -45,15 +45,15 @@ struct StripeOptions: ParsableArguments {
         concurrency: Int, rateLimit: Double?, burst: Int? = nil, retry: RetryPolicy = .default, stop: StopSwitch = StopSwitch(),
         onRequest: (@Sendable (AccountConfig, StripeRequestEvent) -> Void)? = nil
     ) throws -> StripeConnection {
-        let gate = RequestGate(limit: concurrency)
-        let limiters = RateLimiters(rate: rateLimit, burst: burst)
+        func access(_ apiBase: URL, _ transport: any HTTPTransport) -> StripeAccess {
+            StripeAccess(apiBase: apiBase, transport: transport, concurrency: concurrency, rateLimit: rateLimit, burst: burst,
+                         retry: retry, stop: stop, onRequest: onRequest)
+        }
         if emulator {
             let file = StateFile(path: emulatorState)
             do {
                 let embedded = Emulator(snapshot: try file.load())
-                return StripeConnection(
-                    apiBase: APIBase.stripe, transport: GatedTransport(StoppingTransport(EmulatorTransport(emulator: embedded), stop: stop), gate: gate),
-                    limiters: limiters, retry: retry, embedded: (embedded, file), onRequest: onRequest)
+                return StripeConnection(access: access(APIBase.stripe, EmulatorTransport(emulator: embedded)), embedded: (embedded, file))
             } catch {
                 Terminal.error("\(error)")
                 throw Exit.failed
@@ -70,25 +70,20 @@ struct StripeOptions: ParsableArguments {
         // after their work and the connections close with the process: waiting for each
         // to close in turn would add about 5 ms to every run for nothing.
         let network = HTTPClientTransport(maxConnectionsPerHost: concurrency, readTimeout: retry.requestTimeout)
-        let transport = GatedTransport(StoppingTransport(network, stop: stop), gate: gate)
-        return StripeConnection(apiBase: url, transport: transport, limiters: limiters, retry: retry, embedded: nil, onRequest: onRequest)
+        return StripeConnection(access: access(url, network), embedded: nil)
     }
 }
 
-/// The Stripe a run talks to, shared by every account of the run.
+/// The Stripe a run talks to, shared by every account of the run, and the embedded
+/// emulator's state file when it is the emulator.
 struct StripeConnection: Sendable {
-    let apiBase: URL
-    let transport: any HTTPTransport
-    let limiters: RateLimiters
-    let retry: RetryPolicy
+    let access: StripeAccess
     let embedded: (emulator: Emulator, file: StateFile)?
-    let onRequest: (@Sendable (AccountConfig, StripeRequestEvent) -> Void)?
+
+    var apiBase: URL { access.apiBase }
 
     func api(config: AccountConfig, key: APIKey) -> any EndpointAPI {
-        let observer = onRequest.map { observe in { @Sendable (event: StripeRequestEvent) in observe(config, event) } }
-        return StripeEndpointAPI(client: StripeClient(
-            apiKey: key.value, apiBase: apiBase, transport: transport, keySource: config.stripe.apiKeyEnv,
-            retry: retry, rateLimiter: limiters.limiter(for: key), onRequest: observer))
+        access.api(config: config, key: key)
     }
 
     /// Saves the embedded emulator's state, so the next run sees what this one did.

@@ -18,15 +18,11 @@ struct EngineHarness {
     /// - Parameter stop: when given, the transport sends no write once it is thrown, as
     ///   `reconcile` wires it for Ctrl-C.
     func engine(_ options: PlanOptions = PlanOptions(), environment: [String: String]? = nil, secrets: SecretsFile? = nil, stop: StopSwitch? = nil) -> Reconciliation {
-        let transport: any HTTPTransport = EmulatorTransport(emulator: emulator)
-        let stoppable = stop.map { StoppingTransport(transport, stop: $0) } ?? transport
-        return Reconciliation(options: options, environment: environment ?? ["STRIPE_API_KEY": key], secrets: secrets) { config, key in
-            StripeEndpointAPI(client: StripeClient(
-                apiKey: key.value, transport: stoppable, keySource: config.stripe.apiKeyEnv,
-                retry: RetryPolicy(maxRetries: 8, baseDelay: .milliseconds(1), maxDelay: .milliseconds(4)),
-                requestsPerSecond: 0
-            ))
-        }
+        // Wired as `reconcile --emulator` wires it, with fast retries and no rate limit.
+        let access = StripeAccess(
+            apiBase: APIBase.stripe, transport: EmulatorTransport(emulator: emulator), concurrency: 64, rateLimit: 0,
+            retry: RetryPolicy(maxRetries: 8, baseDelay: .milliseconds(1), maxDelay: .milliseconds(4)), stop: stop ?? StopSwitch())
+        return Reconciliation(options: options, environment: environment ?? ["STRIPE_API_KEY": key], secrets: secrets, connect: access.api(config:key:))
     }
 
     /// Plans and applies, as one `reconcile` run does.

@@ -1,5 +1,4 @@
 import Foundation
-import Reconciler
 import StripeAPI
 import Synchronization
 
