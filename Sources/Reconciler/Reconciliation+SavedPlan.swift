@@ -19,7 +19,7 @@ extension Reconciliation {
         func stale(_ reason: StaleReason, key: APIKey?) -> AccountRun {
             var plan = account.plan
             plan.refusals.append(.stalePlan(reason))
-            return AccountRun(config: config, key: key, report: AccountReport(config: account.config, owner: account.owner, plan: plan, outcome: .refused))
+            return AccountRun(config: config, key: key, report: AccountReport(configPath: account.config, owner: account.owner, plan: plan, outcome: .refused))
         }
         if let reason = saved.configStaleness(of: account, now: configDigest) { return stale(reason, key: nil) }
         let (key, api, observed): (APIKey, any EndpointAPI, [ObservedEndpoint])
@@ -28,7 +28,7 @@ extension Reconciliation {
         case .listed(let k, let a, let o): (key, api, observed) = (k, a, o)
         }
         if let reason = account.staleness(account: key.fingerprint, endpoints: observed.digests) { return stale(reason, key: key) }
-        let report = AccountReport(config: account.config, owner: account.owner, plan: account.plan, outcome: account.plan.isRefused ? .refused : .planned)
+        let report = AccountReport(configPath: account.config, owner: account.owner, plan: account.plan, outcome: account.plan.isRefused ? .refused : .planned)
         var run = AccountRun(config: config, key: key, report: report)
         run.api = api
         run.observed = observed

@@ -58,7 +58,7 @@ public struct Reconciliation: Sendable {
         case .listed(let k, let a, let o): (key, api, observed) = (k, a, o)
         }
         let plan = Planner.plan(config: config, observed: observed, options: options)
-        let report = AccountReport(config: config.path, owner: config.stripe.owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
+        let report = AccountReport(configPath: config.path, owner: config.stripe.owner, plan: plan, outcome: plan.isRefused ? .refused : .planned)
         var run = AccountRun(config: config, key: key, report: report)
         run.api = api
         run.observed = observed
@@ -81,8 +81,8 @@ public struct Reconciliation: Sendable {
         case .failure(let error): return .ended(AccountRun(config: config, failure: error.message))
         }
         if let wanted = config.stripe.mode, wanted != key.mode {
-            let plan = Plan(config: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
-            return .ended(AccountRun(config: config, key: key, report: AccountReport(config: config.path, owner: owner, plan: plan, outcome: .refused)))
+            let plan = Plan(configPath: config.path, owner: owner, actions: [], unmanaged: [], refusals: [.modeMismatch(key: key.mode, keyEnv: config.stripe.apiKeyEnv, config: wanted)])
+            return .ended(AccountRun(config: config, key: key, report: AccountReport(configPath: config.path, owner: owner, plan: plan, outcome: .refused)))
         }
         let api = connect(config, key)
         do {
@@ -145,7 +145,7 @@ public struct AccountRun: Sendable {
     }
 
     init(config: AccountConfig, key: APIKey? = nil, failure: String) {
-        self.init(config: config, key: key, report: AccountReport(config: config.path, owner: config.stripe.owner, plan: nil, outcome: .failed(message: failure, completed: 0)))
+        self.init(config: config, key: key, report: AccountReport(configPath: config.path, owner: config.stripe.owner, plan: nil, outcome: .failed(message: failure, completed: 0)))
     }
 }
 

@@ -47,7 +47,7 @@ extension ApplyCommand {
     /// Writes the plan file unless an account failed before it could be planned; returns
     /// the run's exit code (1 when the file could not be written).
     func save(_ runs: [AccountRun], digests: [ConfigDigest], to path: String, exitCode: Int32) throws -> Int32 {
-        let failed = runs.filter { $0.report.plan == nil }.map(\.report.config)
+        let failed = runs.filter { $0.report.plan == nil }.map(\.report.configPath)
         guard failed.isEmpty else {
             Terminal.error("no plan was written to \(path): \(failed.joined(separator: ", ")) could not be planned (above); fix that and plan again")
             return Exit.failed.rawValue
@@ -101,7 +101,7 @@ enum PlanSource {
         guard case .saved(let plan, let path) = self else { return }
         let made = Date(timeIntervalSince1970: TimeInterval(plan.createdAt)).formatted(.iso8601)
         for run in runs where run.report.outcome == .planned {
-            Terminal.line("reconcile: \(path): the plan of \(run.report.config) (owner \(run.report.owner)) is current: the config file and the \(run.observed.count) endpoints listed are as when it was made (\(made), \(plan.tool))")
+            Terminal.line("reconcile: \(path): the plan of \(run.report.configPath) (owner \(run.report.owner)) is current: the config file and the \(run.observed.count) endpoints listed are as when it was made (\(made), \(plan.tool))")
         }
     }
 }

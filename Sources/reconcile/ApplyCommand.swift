@@ -279,7 +279,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile, logger: Logger) async {
         for plan in plans {
             for (trigger, id) in await secrets.missing(in: plan) {
-                logger.warning("\(plan.config): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
+                logger.warning("\(plan.configPath): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
             }
         }
     }

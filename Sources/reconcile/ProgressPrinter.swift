@@ -44,7 +44,7 @@ struct ProgressPrinter: Sendable {
                 // One line rewritten in place; the last count ends it, so stdout's plan starts clean.
                 write("\r\(count)/\(accounts) accounts \(phase.rawValue)\(count == accounts ? "\n" : "")")
             } else {
-                write("\(report.config.terminalSafe): \(report.outcome.name) (\(count)/\(accounts))\n")
+                write("\(report.configPath.terminalSafe): \(report.outcome.name) (\(count)/\(accounts))\n")
             }
         }
     }

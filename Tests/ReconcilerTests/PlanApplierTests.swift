@@ -89,7 +89,7 @@ import Testing
     }
 
     private func plan(_ actions: [Action]) -> Plan {
-        Plan(config: "test.yaml", owner: "o", actions: actions.map { action in
+        Plan(configPath: "test.yaml", owner: "o", actions: actions.map { action in
             let trigger: String? = switch action {
             case .create(let desired), .replace(_, let desired, _, _): "wf/\(desired.url)"
             default: nil

@@ -74,7 +74,7 @@ extension RunReport {
     /// One error annotation per refused or failed account, naming the config and why.
     public var workflowCommands: [WorkflowCommand] {
         accounts.flatMap { account -> [WorkflowCommand] in
-            let name = "\(account.config) (owner \(account.owner))"
+            let name = "\(account.configPath) (owner \(account.owner))"
             switch account.outcome {
             case .planned, .applied:
                 return []

@@ -1,7 +1,7 @@
 /// The plan for one account: what to do, what is left alone, and what refuses it.
 public struct Plan: Sendable, Equatable, Codable {
     /// The config file the plan comes from.
-    public var config: String
+    public var configPath: String
     public var owner: String
     /// In the order they are applied.
     public var actions: [PlannedAction]
@@ -10,8 +10,8 @@ public struct Plan: Sendable, Equatable, Codable {
     /// Safety rules that refuse the plan; empty when it may be applied.
     public var refusals: [Refusal]
 
-    public init(config: String, owner: String, actions: [PlannedAction], unmanaged: [String], refusals: [Refusal] = []) {
-        self.config = config
+    public init(configPath: String, owner: String, actions: [PlannedAction], unmanaged: [String], refusals: [Refusal] = []) {
+        self.configPath = configPath
         self.owner = owner
         self.actions = actions
         self.unmanaged = unmanaged

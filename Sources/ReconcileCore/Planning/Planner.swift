@@ -26,7 +26,7 @@ public enum Planner {
         let refusals = safetyRefusals(
             finalCount: finalCount, untouched: untouched.count, orphans: orphans, replaces: draft.replaces.count,
             maxEndpoints: config.stripe.maxEndpoints, limit: options.deletionLimit(managedCount: inventory.managedCount), options: options)
-        return Plan(config: config.path, owner: owner, actions: draft.ordered, unmanaged: untouched.map(\.id), refusals: refusals)
+        return Plan(configPath: config.path, owner: owner, actions: draft.ordered, unmanaged: untouched.map(\.id), refusals: refusals)
     }
 
     /// The actions of a plan by stage, applied in this order: deletes make room, changes

@@ -44,7 +44,7 @@ private struct JSONAccount: Encodable {
     var refusals: [String]
 
     init(_ account: AccountReport) {
-        config = account.config
+        config = account.configPath
         owner = account.owner
         status = account.outcome.name
         if case .failed(let message, let done) = account.outcome {

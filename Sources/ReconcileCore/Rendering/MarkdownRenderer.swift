@@ -7,7 +7,7 @@ public enum MarkdownRenderer {
         var out = "### reconcile \(report.dryRun ? "plan" : "apply")\n\n"
         out += "**\(s.create)** to create, **\(s.update)** to update, **\(s.replace)** to replace, **\(s.delete)** to delete, **\(s.adopt)** to adopt, \(s.unchanged) unchanged.\n"
         for account in report.accounts {
-            out += "\n#### `\(code(account.config))` (owner `\(code(account.owner))`): \(account.outcome.name)\n\n"
+            out += "\n#### `\(code(account.configPath))` (owner `\(code(account.owner))`): \(account.outcome.name)\n\n"
             if case .failed(let message, _) = account.outcome {
                 out += "> **Failed:** \(escape(message))\n\n"
             }

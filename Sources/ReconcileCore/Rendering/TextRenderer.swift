@@ -17,7 +17,7 @@ public struct TextRenderer: Sendable {
     }
 
     func renderAccount(_ account: AccountReport) -> String {
-        var out = paint(account.config.terminalSafe, .bold) + " (owner \(account.owner.terminalSafe))\n"
+        var out = paint(account.configPath.terminalSafe, .bold) + " (owner \(account.owner.terminalSafe))\n"
         guard let plan = account.plan else {
             if case .failed(let message, _) = account.outcome {
                 out += "  " + paint("error:", .red) + " \(message.terminalSafe)\n\n"
@@ -67,10 +67,10 @@ public struct TextRenderer: Sendable {
             switch account.outcome {
             case .failed(let message, let completed):
                 let total = account.plan?.actions.filter(\.isChange).count ?? 0
-                out += paint("\(account.config.terminalSafe): failed:", .red) + " \(message.terminalSafe)\n"
+                out += paint("\(account.configPath.terminalSafe): failed:", .red) + " \(message.terminalSafe)\n"
                 if total > 0 { out += "  \(completed) of \(total) changes were applied before the failure; run again to finish.\n" }
             case .refused:
-                out += paint("\(account.config.terminalSafe): refused", .red) + ": nothing was written\n"
+                out += paint("\(account.configPath.terminalSafe): refused", .red) + ": nothing was written\n"
             case .applied, .planned:
                 continue
             }

@@ -1,13 +1,14 @@
 /// What happened to one account in a run: its plan and how far it got.
 public struct AccountReport: Sendable, Equatable {
-    public var config: String
+    /// The config file the account is declared in, as given.
+    public var configPath: String
     public var owner: String
     /// `nil` when the account failed before it could be planned (no key, list failed).
     public var plan: Plan?
     public var outcome: AccountOutcome
 
-    public init(config: String, owner: String, plan: Plan?, outcome: AccountOutcome) {
-        self.config = config
+    public init(configPath: String, owner: String, plan: Plan?, outcome: AccountOutcome) {
+        self.configPath = configPath
         self.owner = owner
         self.plan = plan
         self.outcome = outcome

@@ -2,14 +2,14 @@ import Foundation
 
 extension StripeClient {
     /// Sends `request` with retries and decodes the 2xx body as `T`.
-    func send<T: JSONDecodable>(_ request: StripeRequest, decoding type: T.Type) async throws -> T {
-        try await sendForResponse(request, decoding: type).value
+    func value<T: JSONDecodable>(of request: StripeRequest, as type: T.Type) async throws -> T {
+        try await response(to: request, decoding: type).value
     }
 
     /// Sends `request` with retries and decodes the 2xx body as `T`, keeping what the
     /// headers said.
-    func sendForResponse<T: JSONDecodable>(_ request: StripeRequest, decoding type: T.Type) async throws -> StripeResponse<T> {
-        let (response, attempts) = try await send(request)
+    func response<T: JSONDecodable>(to request: StripeRequest, decoding type: T.Type) async throws -> StripeResponse<T> {
+        let (response, attempts) = try await exchange(request)
         do {
             return StripeResponse(
                 value: try T(jsonData: response.body),
@@ -27,7 +27,7 @@ extension StripeClient {
     ///
     /// - Returns: the 2xx response and the number of attempts made.
     /// - Throws: ``StripeError``, or `CancellationError` once the task is cancelled.
-    func send(_ request: StripeRequest) async throws -> (HTTPResponse, attempts: Int) {
+    func exchange(_ request: StripeRequest) async throws -> (HTTPResponse, attempts: Int) {
         var httpRequest = try httpRequest(for: request)
         let start = clock.now()
         var attempt = 0

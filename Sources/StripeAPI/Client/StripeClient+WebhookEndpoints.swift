@@ -17,7 +17,7 @@ extension StripeClient {
             var request = StripeRequest(method: "GET", path: "/v1/webhook_endpoints", operation: "list webhook endpoints")
             request.query.add("limit", "100")
             if let startingAfter { request.query.add("starting_after", startingAfter) }
-            let page = try await send(request, decoding: WebhookEndpointList.self)
+            let page = try await value(of: request, as: WebhookEndpointList.self)
             let fresh = page.data.filter { seen.insert($0.id).inserted }
             endpoints += fresh
             guard page.hasMore else { return endpoints }
@@ -42,7 +42,7 @@ extension StripeClient {
     public func retrieveWebhookEndpoint(id: String) async throws -> WebhookEndpoint {
         let request = StripeRequest(
             method: "GET", path: Self.endpointPath(id), operation: "retrieve webhook endpoint \(id)")
-        return try await send(request, decoding: WebhookEndpoint.self)
+        return try await value(of: request, as: WebhookEndpoint.self)
     }
 
     /// Creates an endpoint; the result's `secret` is the only time Stripe shows it.
@@ -63,7 +63,7 @@ extension StripeClient {
         let request = StripeRequest(
             method: "POST", path: "/v1/webhook_endpoints", form: params.form, idempotencyKey: idempotencyKey,
             operation: "create webhook endpoint for \(params.url)")
-        return try await sendForResponse(request, decoding: WebhookEndpoint.self)
+        return try await response(to: request, decoding: WebhookEndpoint.self)
     }
 
     /// Updates an endpoint (Stripe updates with POST); fields left `nil` are kept.
@@ -75,7 +75,7 @@ extension StripeClient {
         let request = StripeRequest(
             method: "POST", path: Self.endpointPath(id), form: params.form, idempotencyKey: idempotencyKey,
             operation: "update webhook endpoint \(id)")
-        return try await send(request, decoding: WebhookEndpoint.self)
+        return try await value(of: request, as: WebhookEndpoint.self)
     }
 
     /// Deletes an endpoint. Stripe takes no idempotency key on DELETE; a retried delete
@@ -84,7 +84,7 @@ extension StripeClient {
         let request = StripeRequest(
             method: "DELETE", path: Self.endpointPath(id), operation: "delete webhook endpoint \(id)")
         do {
-            let deleted = try await send(request, decoding: DeletedObject.self)
+            let deleted = try await value(of: request, as: DeletedObject.self)
             guard deleted.deleted else {
                 throw StripeError(
                     kind: .unexpectedResponse, operation: request.operation, status: 200,

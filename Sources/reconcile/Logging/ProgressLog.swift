@@ -20,9 +20,9 @@ struct ProgressLog: Sendable {
             // A failure before planning is reported again as finished: logged once, here.
             switch report.outcome {
             case .failed(let message, let completed):
-                logger.error("account failed: \(message)", metadata: ["account": .string(report.config), "completed": .stringConvertible(completed)])
+                logger.error("account failed: \(message)", metadata: ["account": .string(report.configPath), "completed": .stringConvertible(completed)])
             case .refused:
-                logger.warning("plan refused by a safety rule; nothing was written to this account", metadata: ["account": .string(report.config)])
+                logger.warning("plan refused by a safety rule; nothing was written to this account", metadata: ["account": .string(report.configPath)])
             case .planned, .applied:
                 break
             }

@@ -29,11 +29,11 @@ import Testing
     }
 
     @Test func refusedAndFailedAccountsAreAnnotated() {
-        let refused = Plan(config: "a.yaml", owner: "shop", actions: [], unmanaged: [], refusals: [.replaceNotAllowed(count: 1)])
+        let refused = Plan(configPath: "a.yaml", owner: "shop", actions: [], unmanaged: [], refusals: [.replaceNotAllowed(count: 1)])
         let report = RunReport(dryRun: false, accounts: [
-            AccountReport(config: "a.yaml", owner: "shop", plan: refused, outcome: .refused),
-            AccountReport(config: "b.yaml", owner: "web", plan: nil, outcome: .failed(message: "listing failed", completed: 0)),
-            AccountReport(config: "c.yaml", owner: "ok", plan: nil, outcome: .applied),
+            AccountReport(configPath: "a.yaml", owner: "shop", plan: refused, outcome: .refused),
+            AccountReport(configPath: "b.yaml", owner: "web", plan: nil, outcome: .failed(message: "listing failed", completed: 0)),
+            AccountReport(configPath: "c.yaml", owner: "ok", plan: nil, outcome: .applied),
         ])
         #expect(report.workflowCommands.map(\.description) == [
             "::error title=reconcile::a.yaml (owner shop): refused, nothing was written: \(Refusal.replaceNotAllowed(count: 1).message)",

@@ -17,7 +17,7 @@ import Testing
             config: Fixture.config([create, drift, same]),
             observed: [drifted, Fixture.endpoint(for: same, id: "we_same", created: 3), orphan, unmanaged]
         )
-        return RunReport(dryRun: dryRun, accounts: [AccountReport(config: "shop.yaml", owner: "shop", plan: plan, outcome: .planned)])
+        return RunReport(dryRun: dryRun, accounts: [AccountReport(configPath: "shop.yaml", owner: "shop", plan: plan, outcome: .planned)])
     }
 
     @Test func textReadsLikeTerraformPlan() {
@@ -80,9 +80,9 @@ import Testing
     @Test func outcomesFollowTheContractsPrecedence() {
         var report = Self.mixedReport()
         #expect(report.outcome == .changed)
-        report.accounts.append(AccountReport(config: "b.yaml", owner: "b", plan: nil, outcome: .refused))
+        report.accounts.append(AccountReport(configPath: "b.yaml", owner: "b", plan: nil, outcome: .refused))
         #expect(report.outcome == .refused)
-        report.accounts.append(AccountReport(config: "c.yaml", owner: "c", plan: nil, outcome: .failed(message: "boom", completed: 0)))
+        report.accounts.append(AccountReport(configPath: "c.yaml", owner: "c", plan: nil, outcome: .failed(message: "boom", completed: 0)))
         #expect(report.outcome == .failed)
         #expect(RunReport(dryRun: true, accounts: []).outcome == .unchanged)
     }

@@ -18,7 +18,7 @@ import Testing
         let unmanaged = Fixture.unmanaged(id: "we_u\u{1B}]0;t\u{07}", url: hostile, events: ["*"])
         let plan = Planner.plan(config: Fixture.config([trigger]), observed: [drifted, unmanaged])
         return RunReport(dryRun: true, accounts: [
-            AccountReport(config: "shop\u{1B}[2J.yaml", owner: "shop", plan: plan, outcome: .failed(message: "Stripe said \u{1B}]0;x\u{07}", completed: 0)),
+            AccountReport(configPath: "shop\u{1B}[2J.yaml", owner: "shop", plan: plan, outcome: .failed(message: "Stripe said \u{1B}]0;x\u{07}", completed: 0)),
         ])
     }
 
