@@ -12,8 +12,8 @@ public func fuzzConfigLoader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     switch ConfigLoader.load(data: data, path: "fuzz.yaml", environment: environment, options: ConfigLoadOptions(allowUnknownEvents: data.count % 2 == 0)) {
     case .success(let config):
         let plan = Planner.plan(config: config, observed: [])
-        let report = RunReport(dryRun: true, accounts: [AccountReport(config: config.path, owner: config.stripe.owner, plan: plan, outcome: .planned)])
-        for text in [TextRenderer(colors: false).render(report), MarkdownRenderer.render(report)] {
+        let report = RunReport(dryRun: true, accounts: [AccountReport(configPath: config.path, owner: config.stripe.owner, plan: plan, outcome: .planned)])
+        for text in [TextRenderer().render(report), MarkdownRenderer.render(report)] {
             check(text, allowing: ["\n"])
         }
         _ = JSONRenderer.render(report)
