@@ -36,6 +36,16 @@ struct StripeOptions: ParsableArguments {
         return environment
     }
 
+    /// The base URL from `--api-base`, else `STRIPE_API_BASE`, else Stripe's; a value that
+    /// is not a usable base exits 64 (usage).
+    func resolvedAPIBase() throws -> URL {
+        let base = apiBase ?? ProcessInfo.processInfo.environment["STRIPE_API_BASE"].flatMap { $0.isEmpty ? nil : $0 }
+        do { return try base.map(APIBase.parse) ?? APIBase.stripe } catch {
+            Terminal.error("\(apiBase == nil ? "STRIPE_API_BASE" : "--api-base"): \(error)")
+            throw Exit.usage
+        }
+    }
+
     /// Opens the Stripe the run talks to, with at most `concurrency` requests in flight
     /// across all accounts, `rateLimit` requests per second per account (nil: just
     /// under Stripe's limit for the key's mode; 0: none) in bursts of at most `burst`
@@ -59,12 +69,7 @@ struct StripeOptions: ParsableArguments {
                 throw Exit.failed
             }
         }
-        let base = apiBase ?? ProcessInfo.processInfo.environment["STRIPE_API_BASE"].flatMap { $0.isEmpty ? nil : $0 }
-        let url: URL
-        do { url = try base.map(APIBase.parse) ?? APIBase.stripe } catch {
-            Terminal.error("STRIPE_API_BASE: \(error)")
-            throw Exit.usage
-        }
+        let url = try resolvedAPIBase()
         // Every account talks to the same host: one connection per slot of the gate, so no
         // request that passed the gate waits for a connection. The commands exit right
         // after their work and the connections close with the process: waiting for each

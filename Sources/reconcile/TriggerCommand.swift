@@ -103,12 +103,7 @@ struct TriggerCommand: AsyncParsableCommand {
     /// Real Stripe is refused: it sends events only for real activity.
     func emulatorBase() throws -> URL? {
         if stripe.emulator { return nil }
-        let given = stripe.apiBase ?? ProcessInfo.processInfo.environment["STRIPE_API_BASE"].flatMap { $0.isEmpty ? nil : $0 }
-        let url: URL
-        do { url = try given.map(APIBase.parse) ?? APIBase.stripe } catch {
-            Terminal.error("--api-base: \(error)")
-            throw Exit.usage
-        }
+        let url = try stripe.resolvedAPIBase()
         let host = url.host?.lowercased() ?? ""
         if host == "stripe.com" || host.hasSuffix(".stripe.com") {
             Terminal.error("""
