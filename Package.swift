@@ -125,6 +125,7 @@ let package = Package(
             dependencies: [
                 "Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -45,12 +45,12 @@ extension ApplyCommand {
     }
 
     /// Writes the plan file unless an account failed before it could be planned; returns
-    /// the run's exit code (1 when the file could not be written).
-    func save(_ runs: [AccountRun], digests: [ConfigDigest], to path: String, exitCode: Int32) throws -> Int32 {
+    /// whether it was written (if not, the run failed: the error is said).
+    func save(_ runs: [AccountRun], digests: [ConfigDigest], to path: String) -> Bool {
         let failed = runs.filter { $0.report.plan == nil }.map(\.report.configPath)
         guard failed.isEmpty else {
             Terminal.error("no plan was written to \(path): \(failed.joined(separator: ", ")) could not be planned (above); fix that and plan again")
-            return Exit.failed.rawValue
+            return false
         }
         let plan = SavedPlan(tool: ReconcileCommand.version, createdAt: Int(Date().timeIntervalSince1970),
                              configs: digests, accounts: runs.compactMap { SavedAccount($0) })
@@ -60,10 +60,10 @@ extension ApplyCommand {
             try PlanFile.encode(plan).write(to: url, options: .atomic)
         } catch {
             Terminal.error("cannot write the plan to \(path): \((error as NSError).localizedDescription)")
-            return Exit.failed.rawValue
+            return false
         }
         Terminal.line("reconcile: plan saved to \(path); apply exactly this plan with `reconcile --plan \(path)`")
-        return exitCode
+        return true
     }
 }
 

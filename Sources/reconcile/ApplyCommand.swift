@@ -144,33 +144,28 @@ struct ApplyCommand: AsyncParsableCommand {
             stop.stop(reason: name)
             logger.notice("\(name): starting no new write; the requests in flight get \(Self.stopGrace) to finish (again to quit at once)")
         }
-        let work = Task {
-            try await runUntilStopped(source: source, shard: shard, options: options, connection: connection, stop: stop, logger: logger, observer: observer)
-        }
         // A stopped run waits for its requests in flight only so long, then abandons them.
-        let deadline = Task {
-            while !stop.isStopped { try await Task.sleep(for: .milliseconds(50)) }
-            try await Task.sleep(for: Self.stopGrace)
-            work.cancel()
-        }
-        defer { deadline.cancel() }
-        let code = try await work.value
+        let outcome = try await stop.run({
+            try await runUntilStopped(source: source, shard: shard, options: options, connection: connection, stop: stop, logger: logger, observer: observer)
+        }, grace: Self.stopGrace, clock: ContinuousClock())
         withExtendedLifetime(trap) {}
-        throw ExitCode(code)
+        throw Exit.code(for: outcome, detailed: detailedExitcode)
     }
 
-    /// Runs once, or with `--watch` until stopped; returns the exit code.
+    /// Runs once, or with `--watch` until stopped; returns the (last) run's outcome.
     func runUntilStopped(
         source: PlanSource, shard: Shard, options: PlanOptions, connection: StripeConnection, stop: StopSwitch, logger: Logger,
         observer: Observer?
-    ) async throws -> Int32 {
+    ) async throws -> TickOutcome {
         guard watch else {
-            let outcome = try await runOnce(source: source, options: options, connection: connection, stop: stop, logger: logger, tick: nil)
+            var outcome = try await runOnce(source: source, options: options, connection: connection, stop: stop, logger: logger, watching: false)
             // A run cut short by a signal failed, whatever it managed before.
-            return stop.isStopped ? Exit.failed.rawValue : outcome.code
+            if stop.isStopped { outcome.run = .failed }
+            return outcome
         }
-        let config = self.config, format = log.logFormat
+        let config = self.config, format = log.logFormat, said = SaidOnce()
         let loop = WatchLoop(
+            clock: ContinuousClock(),
             jitter: TickJitter(interval: .seconds(interval ?? 60)),
             random: { Double.random(in: 0..<1) },
             stop: stop, logger: logger,
@@ -181,19 +176,19 @@ struct ApplyCommand: AsyncParsableCommand {
                 case .json: logger.error("invalid config", metadata: ["errors": .string(errors.rendered())])
                 }
             },
-            tick: { configs, number in
-                try await runOnce(source: .config(configs, digests: []), options: options, connection: connection, stop: stop, logger: logger, tick: number)
+            tick: { configs in
+                try await runOnce(source: .config(configs, digests: []), options: options, connection: connection, stop: stop, logger: logger, watching: true, said: said)
             },
             observe: { outcome in observer?.record(outcome) })
         return try await loop.run(initial: source.configs)
     }
 
-    /// One reconcile of every account. `tick` numbers a controller's runs: a tick with
-    /// nothing to do prints nothing on stdout, and every tick ends with a log line.
+    /// One reconcile of every account. A controller's tick (`watching`) with nothing to do
+    /// prints nothing on stdout: the loop's log line says so.
     func runOnce(
-        source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch, logger: Logger, tick: Int?
+        source: PlanSource, options: PlanOptions, connection: StripeConnection, stop: StopSwitch, logger: Logger, watching: Bool,
+        said: SaidOnce = SaidOnce()
     ) async throws -> TickOutcome {
-        let start = ContinuousClock.now
         let configs = source.configs
         let secrets = try secretsOut.map { path in
             do { return try SecretsFile(path: path) } catch {
@@ -211,20 +206,17 @@ struct ApplyCommand: AsyncParsableCommand {
             progress: progress(accounts: configs.count, logger: logger)
         )
         let planned = await source.plan(with: engine)
-        if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets, logger: logger) }
+        if let secrets { await warnOfMissingSecrets(planned.compactMap(\.report.plan), secrets, logger: logger, said: said) }
         let plan = RunReport(dryRun: true, accounts: planned.map(\.report))
-        // A controller's tick with nothing to do prints nothing: its log line says so.
-        let quiet = tick != nil && !plan.hasChanges && !plan.anyFailed && !plan.anyRefused
+        let quiet = watching && plan.outcome == .unchanged
         if dryRun {
             if !quiet { printOut(render(plan)) }
             GitHubActions.current?.publish(plan)
             source.describeCurrency(of: planned)
-            var code = Exit.code(for: plan.outcome, detailed: detailedExitcode).rawValue
-            if let planOut, case .config(_, let digests) = source {
-                code = try save(planned, digests: digests, to: planOut, exitCode: code)
+            var outcome = TickOutcome(report: plan, printed: !quiet)
+            if let planOut, case .config(_, let digests) = source, !save(planned, digests: digests, to: planOut) {
+                outcome.run = .failed
             }
-            let outcome = TickOutcome(code: code, report: plan, printed: !quiet)
-            if let tick { logTick(outcome, number: tick, since: start, logger: logger) }
             return outcome
         }
         if output == .text, !quiet { printOut(render(plan)) }
@@ -238,9 +230,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
         GitHubActions.current?.publish(report)
-        let outcome = TickOutcome(code: Exit.code(for: report.outcome, detailed: detailedExitcode).rawValue, report: report, printed: !quiet)
-        if let tick { logTick(outcome, number: tick, since: start, logger: logger) }
-        return outcome
+        return TickOutcome(report: report, printed: !quiet)
     }
 
     /// Where progress goes: for people on a terminal, the progress printer; for a
@@ -251,23 +241,6 @@ struct ApplyCommand: AsyncParsableCommand {
         return ProgressPrinter(accounts: accounts, dryRun: dryRun).report
     }
 
-    /// A tick's one line: info when it was fine, a warning when an account failed or was refused.
-    func logTick(_ outcome: TickOutcome, number: Int, since start: ContinuousClock.Instant, logger: Logger) {
-        let changes = outcome.report?.summary.changes ?? 0
-        let fields: Logger.Metadata = [
-            "tick": .stringConvertible(number),
-            "accounts": .stringConvertible(outcome.report?.accounts.count ?? 0),
-            "result": .string(outcome.result.rawValue),
-            "changes": .stringConvertible(changes),
-            "duration_ms": .stringConvertible(RequestLog.milliseconds(ContinuousClock.now - start)),
-        ]
-        switch outcome.result {
-        case .success: logger.info("tick \(number): no changes", metadata: fields)
-        case .changes: logger.info("tick \(number): \(dryRun ? "planned" : "applied") \(changes) change\(changes == 1 ? "" : "s")", metadata: fields)
-        case .failed, .refused, .invalidConfig: logger.warning("tick \(number): \(outcome.result.rawValue)", metadata: fields)
-        }
-    }
-
     /// Prints to stdout and flushes: a controller's plan reaches its log at once, not when
     /// a buffer fills.
     func printOut(_ text: String) {
@@ -275,10 +248,11 @@ struct ApplyCommand: AsyncParsableCommand {
         fflush(nil)
     }
 
-    /// Says which kept endpoints have no secret in `--secrets-out`; none is rotated for it.
-    func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile, logger: Logger) async {
+    /// Says which kept endpoints have no secret in `--secrets-out` (each once, however
+    /// many ticks find it missing); none is rotated for it.
+    func warnOfMissingSecrets(_ plans: [Plan], _ secrets: SecretsFile, logger: Logger, said: SaidOnce) async {
         for plan in plans {
-            for (trigger, id) in await secrets.missing(in: plan) {
+            for (trigger, id) in await secrets.missing(in: plan) where said.isNew("\(plan.configPath) \(trigger) \(id)") {
                 logger.warning("\(plan.configPath): \(secretsOut ?? "the secrets file") holds no signing secret for \(trigger) (\(id)); Stripe returns it only to the request that created the endpoint, so reconcile cannot fetch it: reveal it in the Dashboard (Webhooks → the endpoint → Signing secret), or rotate it deliberately by deleting the endpoint and running again")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReconcileCore
+import Reconciler
 
 /// Every exit code of the contract, in one place.
 enum Exit {
@@ -26,5 +27,13 @@ extension Exit {
         case .changed: detailed ? changes : success
         case .unchanged: success
         }
+    }
+
+    /// The exit code of a run or a controller's last tick: a tick that had to fall back on
+    /// the last valid config exits 3 unless its run failed or was refused (the broken config
+    /// is the operator's to fix, whatever the last valid one did).
+    static func code(for tick: TickOutcome, detailed: Bool) -> ExitCode {
+        if tick.configInvalid, tick.run == .changed || tick.run == .unchanged { return invalidConfig }
+        return code(for: tick.run, detailed: detailed)
     }
 }

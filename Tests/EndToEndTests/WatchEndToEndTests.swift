@@ -85,6 +85,26 @@ extension ControllerEndToEndTests {
             #expect(lines.count <= ticks.count + 1, "\(result.stderr)")
         }
 
+        /// A signing secret that cannot be fetched is said once, not at every tick.
+        @Test func warnsOfAMissingSecretOnce() async throws {
+            let s = try await Scenario()
+            defer { s.finish() }
+            try s.write(config(Self.first))
+            // Created without --secrets-out: their secrets are gone for good.
+            let once = try await s.reconcile()
+            #expect(once.status == 0, "\(once.all)")
+            let secrets = s.folder.appendingPathComponent("secrets.json").path
+            let run = try s.spawn(["--watch", "--interval", "0.2", "--secrets-out", secrets])
+            #expect(try await run.waitForStderr("tick 3:"))
+            run.send(SIGTERM)
+            let result = await run.wait()
+            #expect(result.status == 0, "\(result.all)")
+            for (workflow, event) in Self.first {
+                let warnings = result.stderr.components(separatedBy: "no signing secret for \(workflow)/\(event) (").count - 1
+                #expect(warnings == 1, "\(result.stderr)")
+            }
+        }
+
         /// SIGTERM between ticks: 0 at once, without waiting for the next tick.
         @Test func sigtermBetweenTicksExitsZero() async throws {
             let s = try await Scenario()

@@ -17,6 +17,9 @@ public struct PlanSummary: Sendable, Equatable {
         self.unchanged = unchanged
     }
 
+    /// Actions that write: every one but `unchanged`.
+    public var changes: Int { create + update + replace + delete + adopt }
+
     public init(_ actions: [PlannedAction]) {
         for planned in actions { count(planned.action) }
     }

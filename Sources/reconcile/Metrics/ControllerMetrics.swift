@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import ReconcileCore
+import Reconciler
 import StripeAPI
 
 /// A controller's metrics, through swift-metrics with a factory passed in (Prometheus's
@@ -27,7 +28,7 @@ final class ControllerMetrics: Sendable {
     /// repaired when the changes were made under an unchanged config.
     func record(_ outcome: TickOutcome, now: Date = Date()) {
         Counter(label: "reconcile_ticks_total", dimensions: [("result", outcome.result.rawValue)], factory: factory).increment()
-        guard let report = outcome.report else { return }
+        let report = outcome.report
         var applied = 0
         for account in report.accounts {
             guard let plan = account.plan, account.outcome == .applied else { continue }

@@ -1,34 +1,40 @@
 import ReconcileCore
 
 /// How one run (a controller's tick) ended.
-struct TickOutcome: Sendable {
-    /// The run's exit code by the contract (0, 1, 2, 4).
-    var code: Int32
-    /// What was planned and done; nil when the run stopped before planning.
-    var report: RunReport?
+public struct TickOutcome: Sendable {
+    /// What the run came to: its report's outcome, or failed when a step after planning
+    /// failed (saving the plan) or a signal cut the run short.
+    public var run: RunOutcome
+    /// What was planned and done.
+    public var report: RunReport
     /// Whether the config read for this tick was invalid (the last valid one was used).
-    var configInvalid = false
+    public var configInvalid = false
     /// Whether the config differs from the previous tick's (the first tick's counts as
     /// changed): changes made under an unchanged config repaired drift.
-    var configChanged = true
+    public var configChanged = true
     /// Whether anything was printed on stdout for it (it had changes, or failed).
-    var printed = false
+    public var printed = false
 
-    /// What the tick came to: its run's outcome, or an invalid config (the last valid
-    /// one was applied), or failed when it stopped before planning.
-    var result: TickResult {
-        if configInvalid { return .invalidConfig }
-        return report.map { TickResult($0.outcome) } ?? .failed
+    public init(report: RunReport, printed: Bool) {
+        self.run = report.outcome
+        self.report = report
+        self.printed = printed
+    }
+
+    /// What the tick came to: its run's outcome, or an invalid config (the last valid one
+    /// was applied).
+    public var result: TickResult {
+        configInvalid ? .invalidConfig : TickResult(run)
     }
 
     /// Whether the tick counts as a success for `/healthz`: it reached every account and
     /// applied what it planned (a refused plan or an invalid config is the operator's to fix,
     /// not a sign of a stuck controller, but it is not a success either).
-    var succeeded: Bool { result == .success || result == .changes }
+    public var succeeded: Bool { result == .success || result == .changes }
 }
 
 /// A tick's result; the raw value is the `result` label of `reconcile_ticks_total`.
-enum TickResult: String, CaseIterable {
+public enum TickResult: String, Sendable, CaseIterable {
     case success, changes, failed, refused
     case invalidConfig = "invalid_config"
 
@@ -40,9 +46,4 @@ enum TickResult: String, CaseIterable {
         case .unchanged: self = .success
         }
     }
-}
-
-extension PlanSummary {
-    /// Actions that write: every one but `unchanged`.
-    var changes: Int { create + update + replace + delete + adopt }
 }
