@@ -108,10 +108,16 @@ let package = Package(
             linkerSettings: staticStdlib
         ),
 
+        // What more than one test target draws from: random configs for the properties.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ReconcileCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/TestSupport", swiftSettings: swiftSettings
+        ),
         // Invalid/ is a corpus of bad config files the tests read from disk.
         .testTarget(
             name: "ReconcileCoreTests",
-            dependencies: ["ReconcileCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["ReconcileCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Invalid"], swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -123,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: [
-                "Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator",
+                "Reconciler", "StripeAPI", "StripeEmulator", "EmbeddedEmulator", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
             ],

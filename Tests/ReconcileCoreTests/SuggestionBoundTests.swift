@@ -11,14 +11,14 @@ import Testing
         let start = ContinuousClock.now
         #expect(EventCatalog.bundled.suggestions(for: Self.huge).isEmpty)
         #expect(EventCatalog.bundled.search(Self.huge).isEmpty)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(5), "it took 11 s before the bound; the margin is for a loaded machine")
     }
 
     @Test func aHugeUnknownEventInAConfigIsReportedQuickly() {
         let start = ContinuousClock.now
         let found = diagnostics(trigger("event: \"\(Self.huge)\"\nurl: https://a.example/x"))
         #expect(found.count == 1)
-        #expect(ContinuousClock.now - start < .seconds(6))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func aTypoStillGetsItsSuggestion() {

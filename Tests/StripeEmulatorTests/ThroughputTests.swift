@@ -2,7 +2,9 @@ import Testing
 import StripeEmulator
 
 @Suite struct ThroughputTests {
-    /// Thousands of requests a second, from many tasks at once, even in a debug build.
+    /// Thousands of requests from many tasks at once, every one answered. How fast is the
+    /// benchmark's to say (`reconcile-bench`'s server throughput): a wall-clock bound here
+    /// failed on a loaded machine while nothing was wrong.
     @Test func handlesThousandsOfConcurrentRequests() async {
         let stripe = TestStripe(maxEndpoints: 100)
         let emulator = stripe.emulator
@@ -27,7 +29,6 @@ import StripeEmulator
         }
         #expect(emulator.requestLog().count == 4000)
         #expect(emulator.requestLog().allSatisfy { $0.status == .status(200) })
-        #expect(elapsed < .seconds(10), "4000 requests took \(elapsed)")
         print("4000 requests in \(elapsed)")
     }
 }

@@ -1,4 +1,5 @@
 import PropertyBased
+import TestSupport
 import Testing
 @testable import ReconcileCore
 
@@ -8,10 +9,10 @@ import Testing
 @Suite struct PlanProperties {
     @Test func noUnrefusedPlanExceedsTheCapOrTheDeletionLimit() async {
         await propertyCheck(count: 300, input: Gen.uint64()) { seed in
-            var random = RandomScenario(seed: seed)
-            let config = random.config()
-            let observed = random.observed(for: config)
-            let options = PlanOptions(maxDeletes: random.chance(0.3) ? random.int(0...4) : nil, allowDeletes: random.chance(0.2), allowReplace: true)
+            var scenario = RandomScenario(seed: seed)
+            let config = scenario.config()
+            let observed = scenario.observed(for: config)
+            let options = PlanOptions(maxDeletes: scenario.random.chance(0.3) ? scenario.random.int(0...4) : nil, allowDeletes: scenario.random.chance(0.2), allowReplace: true)
             let plan = Planner.plan(config: config, observed: observed, options: options)
             var finalCount = observed.count
             var orphanDeletes = 0
@@ -38,12 +39,12 @@ import Testing
 
     @Test func renderedPlansHoldNoControlCharacter() async {
         await propertyCheck(count: 300, input: Gen.uint64()) { seed in
-            var random = RandomScenario(seed: seed, hostileText: true)
-            let config = random.config()
-            let observed = random.observed(for: config)
-            let plan = Planner.plan(config: config, observed: observed, options: PlanOptions(allowReplace: random.chance(0.5)))
-            let outcome: AccountOutcome = random.chance(0.3) ? .failed(message: random.text(), completed: 0) : .planned
-            let report = RunReport(dryRun: random.chance(0.5), accounts: [AccountReport(configPath: random.text(), owner: config.stripe.owner, plan: plan, outcome: outcome)])
+            var scenario = RandomScenario(seed: seed, hostileText: true)
+            let config = scenario.config()
+            let observed = scenario.observed(for: config)
+            let plan = Planner.plan(config: config, observed: observed, options: PlanOptions(allowReplace: scenario.random.chance(0.5)))
+            let outcome: AccountOutcome = scenario.random.chance(0.3) ? .failed(message: scenario.text(), completed: 0) : .planned
+            let report = RunReport(dryRun: scenario.random.chance(0.5), accounts: [AccountReport(configPath: scenario.text(), owner: config.stripe.owner, plan: plan, outcome: outcome)])
             for rendered in [TextRenderer().render(report), TextRenderer().renderResults(report), MarkdownRenderer.render(report)] {
                 let controls = rendered.unicodeScalars.filter { TerminalText.isControl($0) && $0 != "\n" }
                 #expect(controls.isEmpty, "seed \(seed): \(controls.map { String($0.value, radix: 16) })")

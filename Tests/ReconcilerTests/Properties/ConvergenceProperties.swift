@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import ReconcileCore
 import StripeEmulator
+import TestSupport
 import Testing
 @testable import Reconciler
 
@@ -52,68 +53,49 @@ import Testing
 
 /// A random config and the account it meets, from one seed.
 struct AccountScenario {
-    static let owner = "prop"
-    static let events = ["customer.created", "customer.updated", "invoice.paid", "invoice.payment_failed", "charge.refunded", "charge.succeeded", "payment_intent.succeeded"]
-    static let workflows = ["alpha", "beta", "gamma"]
+    static let owner = RandomConfig.owner
 
-    private var generator: Xoshiro
+    private var random: RandomDraws
     /// The account's endpoint cap: Stripe's 16, or 300 to hold several pages.
     let cap: Int
     let pages: Bool
 
     init(seed: UInt64) {
-        generator = Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, seed &* 3 | 1, ~seed))
-        pages = Double.random(in: 0..<1, using: &generator) < 0.15
+        random = RandomDraws(seed: seed)
+        pages = random.chance(0.15)
         cap = pages ? 300 : 16
     }
 
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &generator) < probability }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-
     mutating func config() -> AccountConfig {
-        var triggers: [DeclaredTrigger] = []
-        var keys: Set<String> = []
-        for _ in 0..<int(0...8) {
-            let workflow = pick(Self.workflows), event = pick(Self.events)
-            guard keys.insert("\(workflow)/\(event)").inserted else { continue }
-            triggers.append(DeclaredTrigger(
-                workflow: workflow, event: event, url: "https://hooks.example.com/\(workflow)/\(event)",
-                description: chance(0.3) ? "about \(workflow)" : nil, enabled: chance(0.8),
-                metadata: chance(0.3) ? ["team": "t\(int(0...2))"] : [:]))
-        }
-        let byWorkflow = Dictionary(grouping: triggers, by: \.workflow)
-        return AccountConfig(
-            path: "prop.yaml", stripe: StripeSettings(owner: Self.owner, maxEndpoints: cap),
-            workflows: byWorkflow.keys.sorted().map { Workflow(name: $0, triggers: byWorkflow[$0]!) })
+        RandomConfig.draw(&random, maxEndpoints: cap)
     }
 
     /// Fills the account: managed endpoints (some drifted, duplicated or created with
     /// `connect`), orphans, foreign and unmanaged ones, within room for the triggers.
     mutating func seed(_ h: EngineHarness, for config: AccountConfig) {
-        let unmanagedCount = pages ? int(100...140) : int(0...3)
-        let foreignCount = int(0...2)
+        let unmanagedCount = pages ? random.int(100...140) : random.int(0...3)
+        let foreignCount = random.int(0...2)
         // What remains after the apply must fit: the triggers, the foreign and unmanaged.
         var room = cap - config.triggers.count - unmanagedCount - foreignCount
         var forms: [String] = []
         for index in 0..<unmanagedCount {
-            forms.append(form(url: "https://unmanaged.example.com/\(index)", event: pick(Self.events), metadata: chance(0.3) ? ["team": "x"] : [:]))
+            forms.append(form(url: "https://unmanaged.example.com/\(index)", event: random.pick(RandomConfig.events), metadata: random.chance(0.3) ? ["team": "x"] : [:]))
         }
         for index in 0..<foreignCount {
-            forms.append(form(url: "https://foreign.example.com/\(index)", event: pick(Self.events),
-                              metadata: ["managed_by": "reconcile", "reconcile_owner": "someone-else", "reconcile_trigger": "x/\(pick(Self.events))"]))
+            forms.append(form(url: "https://foreign.example.com/\(index)", event: random.pick(RandomConfig.events),
+                              metadata: ["managed_by": "reconcile", "reconcile_owner": "someone-else", "reconcile_trigger": "x/\(random.pick(RandomConfig.events))"]))
         }
-        for trigger in config.triggers where chance(0.7) {
-            for copy in 0..<(chance(0.25) ? 2 : 1) where copy == 0 || room > 0 {
+        for trigger in config.triggers where random.chance(0.7) {
+            for copy in 0..<(random.chance(0.25) ? 2 : 1) where copy == 0 || room > 0 {
                 if copy > 0 { room -= 1 }
                 forms.append(managed(trigger))
             }
         }
-        for _ in 0..<int(0...3) where room > 0 {
+        for _ in 0..<random.int(0...3) where room > 0 {
             room -= 1
-            forms.append(managed(DeclaredTrigger(workflow: "old", event: pick(Self.events), url: "https://hooks.example.com/old")))
+            forms.append(managed(DeclaredTrigger(workflow: "old", event: random.pick(RandomConfig.events), url: "https://hooks.example.com/old")))
         }
-        for body in forms.shuffled(using: &generator) {
+        for body in random.shuffled(forms) {
             let outcome = h.emulator.handle(EmulatorRequest(
                 method: "POST", target: "/v1/webhook_endpoints", headers: ["authorization": "Bearer \(h.key)"], body: body))
             precondition(outcome.response?.status == 200, "seeding failed: \(outcome.response?.bodyText ?? "no response")")
@@ -124,11 +106,11 @@ struct AccountScenario {
     private mutating func managed(_ trigger: DeclaredTrigger) -> String {
         let desired = DesiredEndpoint(trigger: trigger, owner: Self.owner)
         var metadata = desired.metadata
-        if chance(0.2) { metadata["added_by_hand"] = "1" }
-        var body = form(url: chance(0.25) ? "https://drifted.example.com/x" : desired.url,
-                        event: chance(0.15) ? pick(Self.events) : trigger.event, metadata: metadata)
-        body += "&description=" + escape(chance(0.2) ? "edited" : desired.description)
-        if chance(0.1) { body += "&connect=true" }
+        if random.chance(0.2) { metadata["added_by_hand"] = "1" }
+        var body = form(url: random.chance(0.25) ? "https://drifted.example.com/x" : desired.url,
+                        event: random.chance(0.15) ? random.pick(RandomConfig.events) : trigger.event, metadata: metadata)
+        body += "&description=" + escape(random.chance(0.2) ? "edited" : desired.description)
+        if random.chance(0.1) { body += "&connect=true" }
         return body
     }
 
