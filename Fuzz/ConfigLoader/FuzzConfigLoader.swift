@@ -9,7 +9,8 @@ import ReconcileCore
 public func fuzzConfigLoader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
     let environment = ["HOOKS": "https://hooks.example.com", "MAX": "9223372036854775807", "EMPTY": ""]
-    switch ConfigLoader.load(data: data, path: "fuzz.yaml", environment: environment, options: ConfigLoadOptions(allowUnknownEvents: data.count % 2 == 0)) {
+    let options = ConfigLoadOptions(spelling: spelling, allowUnknownEvents: data.count % 2 == 0)
+    switch ConfigLoader.load(data: data, path: "fuzz.yaml", environment: environment, options: options) {
     case .success(let config):
         let plan = Planner.plan(config: config, observed: [])
         let report = RunReport(dryRun: true, accounts: [AccountReport(configPath: config.path, owner: config.stripe.owner, plan: plan, outcome: .planned)])

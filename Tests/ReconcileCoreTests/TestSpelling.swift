@@ -6,3 +6,8 @@ extension OptionSpelling {
     /// (`reconcile`'s own spelling is checked end to end.)
     static let test = OptionSpelling { "«\($0)»" }
 }
+
+extension ConfigLoadOptions {
+    /// The bundled catalog only, hints spelled as ``OptionSpelling/test``.
+    static let test = ConfigLoadOptions(spelling: .test)
+}

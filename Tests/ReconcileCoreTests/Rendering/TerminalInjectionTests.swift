@@ -58,7 +58,7 @@ import Testing
         endpoint.metadata["k\u{1B}[2J"] = "sk_live_\(String(repeating: "a", count: 24))"
         let yaml = ConfigExporter.export([endpoint], settings: StripeSettings(owner: "shop"), includeUnmanaged: false)
         #expect(!yaml.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" }, "\(yaml.debugDescription)")
-        guard case .success(let config) = ConfigLoader.load(text: yaml, path: "x.yaml", environment: [:], options: .init(allowUnknownEvents: true)) else {
+        guard case .success(let config) = ConfigLoader.load(text: yaml, path: "x.yaml", environment: [:], options: .init(spelling: .test, allowUnknownEvents: true)) else {
             Issue.record("the export does not load: \(yaml)")
             return
         }
