@@ -20,7 +20,7 @@ extension ApplyCommand {
         ]
         let given = shaping.filter(\.1).map(\.0)
         if !given.isEmpty {
-            throw ValidationError("--plan applies the plan as it was saved, from the config files it names; \(given.joined(separator: ", ")) shape\(given.count == 1 ? "s" : "") a plan: pass \(given.count == 1 ? "it" : "them") to the `reconcile --dry-run --plan-out FILE` run instead.")
+            throw ValidationError("--plan applies the plan as it was saved, from the config files it names; \(given.joined(separator: ", ")) shape\(given.count == 1 ? "s" : "") a plan: pass \(given.count == 1 ? "it" : "them") to the `\(OptionSpelling.commandLine(.savePlan))` run instead.")
         }
     }
 
@@ -39,7 +39,7 @@ extension ApplyCommand {
         switch PlanFile.decode(data) {
         case .success(let plan): return .saved(plan, path: path)
         case .failure(let error):
-            Report.refusal("\(path): \(error)")
+            Report.refusal("\(path): \(error.message(spelling: .commandLine))")
             throw Exit.invalidConfig
         }
     }

@@ -225,7 +225,7 @@ struct ApplyCommand: AsyncParsableCommand {
         try connection.save()
         if !quiet {
             switch output {
-            case .text: printOut(TextRenderer(style: Terminal.stdoutStyle).renderResults(report))
+            case .text: printOut(TextRenderer(style: Terminal.stdoutStyle, spelling: .commandLine).renderResults(report))
             case .json, .markdown: printOut(render(report))
             }
         }
@@ -260,9 +260,9 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func render(_ report: RunReport) -> String {
         switch output {
-        case .text: TextRenderer(style: Terminal.stdoutStyle).render(report)
-        case .json: JSONRenderer.render(report)
-        case .markdown: MarkdownRenderer.render(report)
+        case .text: TextRenderer(style: Terminal.stdoutStyle, spelling: .commandLine).render(report)
+        case .json: JSONRenderer.render(report, spelling: .commandLine)
+        case .markdown: MarkdownRenderer.render(report, spelling: .commandLine)
         }
     }
 }

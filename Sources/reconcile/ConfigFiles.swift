@@ -64,7 +64,7 @@ extension ConfigFiles {
         paths: [String], allowUnknownEvents: Bool, allowUnknownAPIVersions: Bool = false,
         seeing: ([(path: String, data: Data)]) -> Void = { _ in }
     ) -> Result<[AccountConfig], ConfigErrors> {
-        let options = ConfigLoadOptions(allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
+        let options = ConfigLoadOptions(spelling: .commandLine, allowUnknownEvents: allowUnknownEvents, allowUnknownAPIVersions: allowUnknownAPIVersions)
         let (files, readErrors, order) = read(paths: paths.isEmpty ? [defaultPath] : paths)
         seeing(files)
         let result = ConfigLoader.load(files: files, environment: ProcessInfo.processInfo.environment, options: options)

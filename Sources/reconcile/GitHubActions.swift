@@ -29,9 +29,9 @@ struct GitHubActions {
     /// Annotations for refused and failed accounts, and the markdown report appended to
     /// the step summary.
     func publish(_ report: RunReport) {
-        emit(report.workflowCommands)
+        emit(report.workflowCommands(spelling: .commandLine))
         guard let summaryPath else { return }
-        let text = MarkdownRenderer.render(report) + "\n"
+        let text = MarkdownRenderer.render(report, spelling: .commandLine) + "\n"
         // Appended, as GitHub expects: other steps and tools write to the same file.
         guard let handle = FileHandle(forWritingAtPath: summaryPath) ?? create(summaryPath) else {
             Terminal.line("warning: cannot write the step summary to GITHUB_STEP_SUMMARY (\(summaryPath))")

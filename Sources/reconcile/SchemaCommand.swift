@@ -15,6 +15,6 @@ struct SchemaCommand: ParsableCommand {
             """)
 
     func run() {
-        print(ConfigSchema.render(), terminator: "")
+        print(ConfigSchema.render(spelling: .commandLine), terminator: "")
     }
 }

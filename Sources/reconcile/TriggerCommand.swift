@@ -87,12 +87,12 @@ struct TriggerCommand: AsyncParsableCommand {
         let name = event.joined(separator: " ")
         let hint: String
         if name == "*" {
-            hint = "an event has exactly one type; `reconcile events WORD` lists them"
+            hint = "an event has exactly one type; `\(OptionSpelling.commandLine(.searchEvents))` lists them"
         } else {
             switch EventCatalog.bundled.resolve(name) {
             case .type(let type): return type
             case .several(let types): hint = "write one of \(types.map { "`\($0)`" }.joined(separator: ", "))"
-            case .unknown(let suggestions): hint = EventCatalog.didYouMean(suggestions)
+            case .unknown(let suggestions): hint = EventCatalog.didYouMean(suggestions, spelling: .commandLine)
             }
         }
         Terminal.error("unknown event type `\(name)`: \(hint)")

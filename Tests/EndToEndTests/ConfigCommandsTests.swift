@@ -66,6 +66,45 @@ import Testing
         #expect(run.stderr.hasSuffix("3 errors in 3 files; nothing was sent to Stripe\n"))
     }
 
+    /// The core names the way out; the hints type it as `reconcile` is typed, and the flags
+    /// they name are the ones that accept the file.
+    @Test func hintsTypeTheFlagsThatAcceptMore() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let newer = folder.appendingPathComponent("newer.yaml"), wrong = folder.appendingPathComponent("wrong.yaml")
+        try """
+            version: 1
+            stripe:
+              api_version: 2027-01-01.fig
+            workflows:
+              - name: wf
+                triggers:
+                  - event: customer.teleported
+                    url: https://hooks.example.com/a
+
+            """.write(to: newer, atomically: true, encoding: .utf8)
+        try """
+            version: 1
+            workflows:
+              - name: wf
+                triggers:
+                  - event: "*"
+                    url: https://hooks.example.com/a
+                    secret: abc
+
+            """.write(to: wrong, atomically: true, encoding: .utf8)
+        let refused = try reconcile("validate", newer.path, wrong.path)
+        #expect(refused.status == 3)
+        for hint in ["If Stripe released it after this build, pass --allow-unknown-api-versions\n",
+                     "If Stripe added it after this build, pass --allow-unknown-events\n",
+                     "hint: declare one trigger per event the workflow needs; `reconcile events WORD` lists them\n",
+                     "hint: Stripe makes an endpoint's signing secret when it is created; `--secrets-out FILE` saves it\n"] {
+            #expect(refused.stderr.contains(hint), "\(hint)in \(refused.stderr)")
+        }
+        let accepted = try reconcile("validate", "--allow-unknown-events", "--allow-unknown-api-versions", newer.path)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+
     @Test func missingDefaultFileIsExplained() throws {
         let run = try reconcile("validate", "--config", "Tests")
         #expect(run.status == 3)

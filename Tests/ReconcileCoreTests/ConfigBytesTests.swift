@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ConfigBytesTests {
     private func loadBytes(_ bytes: [UInt8]) -> [String] {
-        switch ConfigLoader.load(data: Data(bytes), path: "b.yaml", environment: [:]) {
+        switch ConfigLoader.load(data: Data(bytes), path: "b.yaml", environment: [:], options: .test) {
         case .success: return []
         case .failure(let errors): return errors.diagnostics.map { "\($0.location): \($0.message)" }
         }
@@ -40,7 +40,7 @@ import Testing
 
     @Test func severalFilesReportTogetherAndOwnersMustDiffer() {
         let good = Data("version: 1\nworkflows: []\n".utf8)
-        let result = ConfigLoader.load(files: [("a.yaml", good), ("b.yaml", Data("version: 2\n".utf8)), ("c.yaml", good)], environment: [:])
+        let result = ConfigLoader.load(files: [("a.yaml", good), ("b.yaml", Data("version: 2\n".utf8)), ("c.yaml", good)], environment: [:], options: .test)
         guard case .failure(let errors) = result else { Issue.record("expected errors"); return }
         #expect(errors.diagnostics.map { "\($0.location): \($0.message)" } == [
             "b.yaml:1:1: missing `workflows`",

@@ -68,13 +68,13 @@ import Testing
 
     @Test func unknownWellFormedEventNeedsTheOption() {
         let yaml = trigger("event: customer.teleported\nurl: https://x.example")
-        #expect(expectValid(yaml, options: ConfigLoadOptions(allowUnknownEvents: true))?.triggers.first?.event == "customer.teleported")
+        #expect(expectValid(yaml, options: ConfigLoadOptions(spelling: .test, allowUnknownEvents: true))?.triggers.first?.event == "customer.teleported")
         expectError(yaml, "5:16: unknown event type `customer.teleported`")
     }
 
     @Test func unknownWellFormedAPIVersionNeedsTheOption() {
         let yaml = trigger("event: customer.updated\nurl: https://x.example\napi_version: 2027-01-01.fig")
-        #expect(expectValid(yaml, options: ConfigLoadOptions(allowUnknownAPIVersions: true))?.triggers.first?.apiVersion == "2027-01-01.fig")
+        #expect(expectValid(yaml, options: ConfigLoadOptions(spelling: .test, allowUnknownAPIVersions: true))?.triggers.first?.apiVersion == "2027-01-01.fig")
         expectError(yaml, "7:22: unknown Stripe API version `2027-01-01.fig`")
     }
 

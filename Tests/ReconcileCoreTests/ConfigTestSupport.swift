@@ -4,7 +4,7 @@ import Testing
 
 /// Loads YAML text as `test.yaml`, with an empty environment unless one is given.
 func load(
-    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .init()
+    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .test
 ) -> Result<AccountConfig, ConfigErrors> {
     ConfigLoader.load(text: yaml, path: "test.yaml", environment: environment, options: options)
 }
@@ -12,7 +12,7 @@ func load(
 /// The config `yaml` declares, recording an issue (with every diagnostic) when it is invalid.
 @discardableResult
 func expectValid(
-    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .init(),
+    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .test,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> AccountConfig? {
     switch load(yaml, environment: environment, options: options) {
@@ -26,7 +26,7 @@ func expectValid(
 
 /// Every diagnostic `yaml` gets, as `LINE:COLUMN: message`; records an issue when it is valid.
 func diagnostics(
-    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .init(),
+    _ yaml: String, environment: [String: String] = [:], options: ConfigLoadOptions = .test,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
     switch load(yaml, environment: environment, options: options) {
@@ -42,7 +42,7 @@ func diagnostics(
 /// (and, when given, hinting `hint`).
 func expectError(
     _ yaml: String, _ expected: String, hint: String? = nil,
-    environment: [String: String] = [:], options: ConfigLoadOptions = .init(),
+    environment: [String: String] = [:], options: ConfigLoadOptions = .test,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let found = diagnostics(yaml, environment: environment, options: options, sourceLocation: sourceLocation)

@@ -23,7 +23,7 @@ import Testing
     @Test func ambiguousDisplayNameListsCandidates() {
         let yaml = trigger("event: A B C\nurl: https://x.example")
         var reader = ConfigReader(
-            log: DiagnosticLog(file: "t.yaml", text: yaml), environment: [:], options: .init(),
+            log: DiagnosticLog(file: "t.yaml", text: yaml), environment: [:], options: .test,
             catalog: EventCatalog(types: ["a.b_c", "a.b.c"]))
         let root = YAMLComposer.compose(yaml, log: &reader.log)!
         #expect(reader.read(root, path: "t.yaml") == nil)

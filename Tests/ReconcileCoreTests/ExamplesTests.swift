@@ -54,7 +54,7 @@ import Testing
         let start = try #require(text.range(of: marker))
         let embedded = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
-        switch ConfigLoader.load(text: embedded, path: "shop.yaml", environment: [:]) {
+        switch ConfigLoader.load(text: embedded, path: "shop.yaml", environment: [:], options: .test) {
         case .success(let config): #expect(config.triggers.count == 1)
         case .failure(let errors): Issue.record("the ConfigMap's shop.yaml is invalid:\n\(errors.rendered())")
         }
@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: exampleFiles())
     func exampleLoads(_ file: URL) throws {
         let data = try Data(contentsOf: file)
-        switch ConfigLoader.load(data: data, path: file.lastPathComponent, environment: [:]) {
+        switch ConfigLoader.load(data: data, path: file.lastPathComponent, environment: [:], options: .test) {
         case .success(let config):
             #expect(!config.triggers.isEmpty)
             // The README runs the examples against the embedded emulator, which takes
@@ -80,7 +80,7 @@ import Testing
 
     @Test func mesaStoreDeclaresTheStoreWorkflows() throws {
         let url = repositoryRoot.appendingPathComponent("examples/mesa-store.yaml")
-        let config = try ConfigLoader.load(data: Data(contentsOf: url), path: "mesa-store.yaml", environment: [:]).get()
+        let config = try ConfigLoader.load(data: Data(contentsOf: url), path: "mesa-store.yaml", environment: [:], options: .test).get()
         let events = Set(config.triggers.map(\.event))
         #expect(events.isSuperset(of: ["customer.updated", "customer.subscription.updated", "invoice.payment_failed", "checkout.session.completed"]))
         #expect(config.triggers.contains { !$0.enabled })
@@ -90,12 +90,12 @@ import Testing
     @Test func stagingProductionTakesTheEnvironment() throws {
         let url = repositoryRoot.appendingPathComponent("examples/staging-production.yaml")
         let data = try Data(contentsOf: url)
-        let staging = try ConfigLoader.load(data: data, path: "s.yaml", environment: [:]).get()
+        let staging = try ConfigLoader.load(data: data, path: "s.yaml", environment: [:], options: .test).get()
         #expect(staging.triggers[0].url == "https://staging.hooks.example.com/stripe/checkout")
         #expect(staging.stripe.owner == "orders-staging")
         let production = try ConfigLoader.load(data: data, path: "s.yaml", environment: [
             "WEBHOOK_HOST": "https://hooks.example.com", "DEPLOY_ENV": "production", "STRIPE_KEY_VAR": "STRIPE_LIVE_KEY",
-        ]).get()
+        ], options: .test).get()
         #expect(production.triggers[0].url == "https://hooks.example.com/stripe/checkout")
         #expect(production.stripe.owner == "orders-production")
         #expect(production.stripe.apiKeyEnv == "STRIPE_LIVE_KEY")

@@ -35,7 +35,7 @@ import Testing
     func fileIsRefusedWithItsExpectedError(_ name: String) throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
         let expected = try #require(expectation(name, data), "\(name) names no expected error")
-        switch ConfigLoader.load(data: data, path: name, environment: [:]) {
+        switch ConfigLoader.load(data: data, path: name, environment: [:], options: .test) {
         case .success:
             Issue.record("\(name) was accepted")
         case .failure(let errors):
@@ -50,7 +50,7 @@ import Testing
         var yaml = "version: 1\nworkflows:\n"
         let item = "  - name: wf\n    triggers: []\n"
         yaml += String(repeating: "# padding to make the file large\n", count: 3 * (1 << 20) / 33) + item
-        let result = ConfigLoader.load(data: Data(yaml.utf8), path: "huge.yaml", environment: [:])
+        let result = ConfigLoader.load(data: Data(yaml.utf8), path: "huge.yaml", environment: [:], options: .test)
         guard case .failure(let errors) = result else { Issue.record("a 3 MiB file was accepted"); return }
         #expect(errors.diagnostics.map(\.message) == ["the file is 3.0 MiB (\(yaml.utf8.count) bytes); a config file may be at most 1 MiB"])
         #expect(errors.diagnostics.first?.location == .file("huge.yaml"))

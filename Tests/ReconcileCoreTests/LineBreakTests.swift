@@ -19,7 +19,7 @@ import Testing
 
     @Test func theFuzzersInputLoadsWithoutCrashing() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Fuzz/Corpus/config/lone-cr-duplicate-key.yaml"))
-        guard case .failure(let errors) = ConfigLoader.load(data: data, path: "fuzz.yaml", environment: [:]) else {
+        guard case .failure(let errors) = ConfigLoader.load(data: data, path: "fuzz.yaml", environment: [:], options: .test) else {
             Issue.record("expected errors")
             return
         }

@@ -5,7 +5,7 @@ import Testing
     @Test func unknownEventSuggestsTheClosest() {
         expectError(trigger("event: customer.update\nurl: https://x.example"),
                     "5:16: unknown event type `customer.update`",
-                    hint: "did you mean `customer.updated`? If Stripe added it after this build, pass --allow-unknown-events")
+                    hint: "did you mean `customer.updated`? If Stripe added it after this build, pass «allowUnknownEvents»")
     }
 
     @Test func malformedEventIsNotOfferedTheFlag() {
@@ -16,7 +16,7 @@ import Testing
     @Test func partialEventNameFindsItsFullName() {
         expectError(trigger("event: subscription.updated\nurl: https://x.example"),
                     "5:16: unknown event type `subscription.updated`",
-                    hint: "did you mean `customer.subscription.updated`? If Stripe added it after this build, pass --allow-unknown-events")
+                    hint: "did you mean `customer.subscription.updated`? If Stripe added it after this build, pass «allowUnknownEvents»")
     }
 
     @Test func starIsRefused() {
@@ -143,6 +143,6 @@ import Testing
 
     @Test func aSigningSecretKey() {
         let found = diagnostics(trigger("event: customer.updated\nurl: https://x.example\nsecret: abc"))
-        #expect(found.first?.hint == "Stripe makes an endpoint's signing secret when it is created; `--secrets-out FILE` saves it")
+        #expect(found.first?.hint == "Stripe makes an endpoint's signing secret when it is created; `«secretsOut»` saves it")
     }
 }

@@ -91,7 +91,11 @@ import Testing
         let saved = try await Self.savedPlan(h)
         h.emulator.clearRequestLog()
         let checked = await h.engine().check(saved, configDigests: [Self.config.path: SHA256.hex("edited")])
-        #expect(checked.first?.report.plan?.refusals.last?.message.contains("engine.yaml changed since the plan was made") == true)
+        guard case .stalePlan(let reason) = checked.first?.report.plan?.refusals.last else {
+            Issue.record("not refused as stale: \(String(describing: checked.first?.report.plan?.refusals))")
+            return
+        }
+        #expect(reason.message.contains("engine.yaml changed since the plan was made"))
         #expect(h.emulator.requestLog().isEmpty)
     }
 

@@ -71,15 +71,16 @@ public struct WorkflowCommand: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension RunReport {
-    /// One error annotation per refused or failed account, naming the config and why.
-    public var workflowCommands: [WorkflowCommand] {
+    /// One error annotation per refused or failed account, naming the config and why; a
+    /// refusal's way out is typed as `spelling` says.
+    public func workflowCommands(spelling: OptionSpelling) -> [WorkflowCommand] {
         accounts.flatMap { account -> [WorkflowCommand] in
             let name = "\(account.configPath) (owner \(account.owner))"
             switch account.outcome {
             case .planned, .applied:
                 return []
             case .refused:
-                return (account.plan?.refusals ?? []).map { WorkflowCommand.error("\(name): refused, nothing was written: \($0.message)") }
+                return (account.plan?.refusals ?? []).map { WorkflowCommand.error("\(name): refused, nothing was written: \($0.message(spelling: spelling))") }
             case .failed(let message, let completed):
                 let done = completed > 0 ? " after \(completed) change\(completed == 1 ? "" : "s") applied" : ""
                 return [WorkflowCommand.error("\(name): failed\(done): \(message)")]

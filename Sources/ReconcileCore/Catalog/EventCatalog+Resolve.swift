@@ -19,10 +19,11 @@ extension EventCatalog {
         return .unknown(suggestions: suggestions(for: name))
     }
 
-    /// "did you mean `x`?" for an unknown name's suggestions, or where to look when there are none.
-    public static func didYouMean(_ suggestions: [String]) -> String {
+    /// "did you mean `x`?" for an unknown name's suggestions, or where to look when there
+    /// are none, the command typed as `spelling` says.
+    public static func didYouMean(_ suggestions: [String], spelling: OptionSpelling) -> String {
         switch suggestions.count {
-        case 0: "`reconcile events WORD` lists the known types"
+        case 0: "`\(spelling(.searchEvents))` lists the known types"
         case 1: "did you mean `\(suggestions[0])`?"
         default: "did you mean one of \(suggestions.map { "`\($0)`" }.joined(separator: ", "))?"
         }

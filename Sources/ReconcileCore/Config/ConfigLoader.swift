@@ -6,7 +6,7 @@ import Synchronization
 public enum ConfigLoader {
     /// The account one file declares, or every error in it, sorted by position.
     public static func load(
-        text: String, path: String, environment: [String: String], options: ConfigLoadOptions = .init()
+        text: String, path: String, environment: [String: String], options: ConfigLoadOptions
     ) -> Result<AccountConfig, ConfigErrors> {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let error = ConfigBytes.sizeError(byteCount: text.utf8.count, path: path) { return .failure(ConfigErrors([error])) }
@@ -33,7 +33,7 @@ public enum ConfigLoader {
     /// The account one file's bytes declare; bytes that are too many, not UTF-8 or binary
     /// are refused before parsing.
     public static func load(
-        data: Data, path: String, environment: [String: String], options: ConfigLoadOptions = .init()
+        data: Data, path: String, environment: [String: String], options: ConfigLoadOptions
     ) -> Result<AccountConfig, ConfigErrors> {
         switch ConfigBytes.text(of: data, path: path) {
         case .success(let text): load(text: text, path: path, environment: environment, options: options)
@@ -44,7 +44,7 @@ public enum ConfigLoader {
     /// The accounts of several files, or every error of every file. Two files with the
     /// same key variable and owner are refused: each would delete the other's endpoints.
     public static func load(
-        files: [(path: String, data: Data)], environment: [String: String], options: ConfigLoadOptions = .init()
+        files: [(path: String, data: Data)], environment: [String: String], options: ConfigLoadOptions
     ) -> Result<[AccountConfig], ConfigErrors> {
         // Loading is pure and a folder may hold a thousand accounts: one file per core at a
         // time, results kept in the files' order.

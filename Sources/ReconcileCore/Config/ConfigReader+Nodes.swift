@@ -36,18 +36,19 @@ extension ConfigReader {
         return fields
     }
 
-    /// Keys users coming from Stripe's API or other tools write, and what to do instead.
-    private static let familiarKeys = [
-        "<<": "YAML merge keys (`<<`) are not supported; write the keys out",
-        "events": "a trigger is exactly one event: write `event: TYPE`, and one trigger per event",
-        "enabled_events": "a trigger is exactly one event: write `event: TYPE`, and one trigger per event",
-        "secret": "Stripe makes an endpoint's signing secret when it is created; `--secrets-out FILE` saves it",
-        "api_key": "keys are never written in the file: `stripe.api_key_env` names the environment variable holding it",
-        "secret_key": "keys are never written in the file: `stripe.api_key_env` names the environment variable holding it",
-    ]
+    /// What to do instead of a key users coming from Stripe's API or other tools write.
+    private func familiarKeyHint(_ name: String) -> String? {
+        switch name {
+        case "<<": "YAML merge keys (`<<`) are not supported; write the keys out"
+        case "events", "enabled_events": "a trigger is exactly one event: write `event: TYPE`, and one trigger per event"
+        case "secret": "Stripe makes an endpoint's signing secret when it is created; `\(options.spelling(.secretsOut))` saves it"
+        case "api_key", "secret_key": "keys are never written in the file: `stripe.api_key_env` names the environment variable holding it"
+        default: nil
+        }
+    }
 
     private func unknownKeyHint(_ name: String, allowed: [String]) -> String {
-        if let hint = Self.familiarKeys[name] { return hint }
+        if let hint = familiarKeyHint(name) { return hint }
         if let close = EditDistance.closest(to: name, in: allowed).first { return "did you mean `\(close)`?" }
         return "expected one of \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
     }

@@ -14,7 +14,7 @@ extension ConfigReader {
         guard let event = string(node, "event") else { return nil }
         if event == "*" {
             log.error("`*` (every event) cannot be a trigger: a trigger is exactly one event type", at: node.mark,
-                      hint: "declare one trigger per event the workflow needs; `reconcile events WORD` lists them")
+                      hint: "declare one trigger per event the workflow needs; `\(options.spelling(.searchEvents))` lists them")
             return nil
         }
         let suggestions: [String]
@@ -30,9 +30,9 @@ extension ConfigReader {
         }
         let wellFormed = EventCatalog.isWellFormed(event)
         if wellFormed, options.allowUnknownEvents { return event }
-        var hint = EventCatalog.didYouMean(suggestions)
+        var hint = EventCatalog.didYouMean(suggestions, spelling: options.spelling)
         if wellFormed {
-            hint += " If Stripe added it after this build, pass --allow-unknown-events"
+            hint += " If Stripe added it after this build, pass \(options.spelling(.allowUnknownEvents))"
         }
         log.error(event.isEmpty ? "`event` is empty" : "unknown event type `\(event)`", at: node.mark, hint: hint)
         return nil

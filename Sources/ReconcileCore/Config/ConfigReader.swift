@@ -112,7 +112,7 @@ struct ConfigReader {
         if APIVersions.isWellFormed(version), options.allowUnknownAPIVersions { return version }
         var hint = versions.suggestion(for: version).map { "did you mean `\($0)`?" } ?? "the newest known version is `\(versions.latest ?? "")`"
         if APIVersions.isWellFormed(version) {
-            hint += " If Stripe released it after this build, pass --allow-unknown-api-versions"
+            hint += " If Stripe released it after this build, pass \(options.spelling(.allowUnknownAPIVersions))"
         }
         log.error("unknown Stripe API version `\(version)`", at: node.mark, hint: hint)
         return nil

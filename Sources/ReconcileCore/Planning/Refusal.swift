@@ -12,21 +12,22 @@ public enum Refusal: Sendable, Equatable, Codable {
     /// A saved plan (`--plan FILE`) no longer matches what it was computed from.
     case stalePlan(StaleReason)
 
-    /// What is wrong, with the numbers, what decided them, and the way out.
-    public var message: String {
+    /// What is wrong, with the numbers, what decided them, and the way out, its options
+    /// typed as `spelling` says.
+    public func message(spelling: OptionSpelling) -> String {
         switch self {
         case .endpointCap(let planned, let untouched, let max):
             let decidedBy = max == StripeSettings.defaultMaxEndpoints ? "Stripe's limit per account, `stripe.max_endpoints`" : "`stripe.max_endpoints`"
             return "the plan would leave \(planned) webhook endpoints (\(planned - untouched) of this file's triggers, \(untouched) unmanaged or foreign); this account allows \(max) (\(decidedBy)); remove triggers, delete unmanaged endpoints, or raise stripe.max_endpoints if Stripe allows more"
         case .deletionLimit(let deletes, let limit):
-            return "the plan would delete \(deletes) endpoints whose triggers are no longer declared, over the limit of \(limit.value) (\(limit.decidedBy)); check the config is complete, then pass --allow-deletes or --max-deletes \(deletes)"
+            return "the plan would delete \(deletes) endpoints whose triggers are no longer declared, over the limit of \(limit.value) (\(limit.decidedBy(spelling))); check the config is complete, then pass \(spelling(.allowDeletes)) or \(spelling(.maxDeletes(deletes)))"
         case .replaceNotAllowed(let count):
-            return "the plan replaces \(count) endpoint\(count == 1 ? "" : "s") (api_version or connect changed), which gives \(count == 1 ? "it" : "them") a new signing secret; pass --allow-replace, and --secrets-out FILE to collect the new secrets for your receivers"
+            return "the plan replaces \(count) endpoint\(count == 1 ? "" : "s") (api_version or connect changed), which gives \(count == 1 ? "it" : "them") a new signing secret; pass \(spelling(.allowReplace)), and \(spelling(.secretsOut)) to collect the new secrets for your receivers"
         case .modeMismatch(let key, let keyEnv, let config):
             let prefixes = key == .test ? "sk_test_ or rk_test_" : "sk_live_ or rk_live_"
             return "the key in \(keyEnv) is a \(key.rawValue)-mode key (it starts with \(prefixes)) but stripe.mode is \(config.rawValue); use a \(config.rawValue)-mode key or change stripe.mode"
         case .stalePlan(let reason):
-            return "the saved plan is stale: \(reason.message); nothing was written to this account: plan again (reconcile --dry-run --plan-out FILE), review it and apply the new plan"
+            return "the saved plan is stale: \(reason.message); nothing was written to this account: plan again (\(spelling(.savePlan))), review it and apply the new plan"
         }
     }
 }
@@ -47,9 +48,9 @@ public enum DeletionLimit: Sendable, Equatable, Codable {
     }
 
     /// What decided the limit, as a message says it.
-    var decidedBy: String {
+    func decidedBy(_ spelling: OptionSpelling) -> String {
         switch self {
-        case .flag(let n): "--max-deletes \(n)"
+        case .flag(let n): spelling(.maxDeletes(n))
         case .halfOfManaged(let managed): "the default: the larger of 3 and half of the \(managed) managed endpoint\(managed == 1 ? "" : "s")"
         }
     }

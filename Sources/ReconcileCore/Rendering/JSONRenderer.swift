@@ -1,13 +1,13 @@
 import Foundation
 
 /// Renders a run as the contract's JSON plan (`format_version` 1), keys sorted so the
-/// output is stable for scripts and diffs.
+/// output is stable for scripts and diffs; a refusal's way out is typed as `spelling` says.
 public enum JSONRenderer {
-    public static func render(_ report: RunReport) -> String {
+    public static func render(_ report: RunReport, spelling: OptionSpelling) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and maps cannot fail.
-        let data = try! encoder.encode(JSONReport(report))
+        let data = try! encoder.encode(JSONReport(report, spelling: spelling))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
@@ -18,10 +18,10 @@ private struct JSONReport: Encodable {
     var summary: JSONSummary
     var accounts: [JSONAccount]
 
-    init(_ report: RunReport) {
+    init(_ report: RunReport, spelling: OptionSpelling) {
         dry_run = report.dryRun
         summary = JSONSummary(report.summary)
-        accounts = report.accounts.map(JSONAccount.init)
+        accounts = report.accounts.map { JSONAccount($0, spelling: spelling) }
     }
 }
 
@@ -43,7 +43,7 @@ private struct JSONAccount: Encodable {
     var unmanaged: [String]
     var refusals: [String]
 
-    init(_ account: AccountReport) {
+    init(_ account: AccountReport, spelling: OptionSpelling) {
         config = account.configPath
         owner = account.owner
         status = account.outcome.name
@@ -53,7 +53,7 @@ private struct JSONAccount: Encodable {
         }
         actions = account.plan?.actions.map(JSONAction.init) ?? []
         unmanaged = account.plan?.unmanaged ?? []
-        refusals = account.plan?.refusals.map(\.message) ?? []
+        refusals = account.plan?.refusals.map { $0.message(spelling: spelling) } ?? []
     }
 
     func encode(to encoder: any Encoder) throws {

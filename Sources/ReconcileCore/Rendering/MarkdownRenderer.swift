@@ -1,8 +1,9 @@
 import Foundation
 
-/// Renders a run as markdown, ready for a pull-request comment.
+/// Renders a run as markdown, ready for a pull-request comment; a refusal's way out is
+/// typed as `spelling` says.
 public enum MarkdownRenderer {
-    public static func render(_ report: RunReport) -> String {
+    public static func render(_ report: RunReport, spelling: OptionSpelling) -> String {
         let s = report.summary
         var out = "### reconcile \(report.dryRun ? "plan" : "apply")\n\n"
         out += "**\(s.create)** to create, **\(s.update)** to update, **\(s.replace)** to replace, **\(s.delete)** to delete, **\(s.adopt)** to adopt, \(s.unchanged) unchanged.\n"
@@ -13,7 +14,7 @@ public enum MarkdownRenderer {
             }
             guard let plan = account.plan else { continue }
             for refusal in plan.refusals {
-                out += "> **Refused:** \(escape(refusal.message))\n\n"
+                out += "> **Refused:** \(escape(refusal.message(spelling: spelling)))\n\n"
             }
             let changes = plan.actions.filter(\.isChange)
             if changes.isEmpty {

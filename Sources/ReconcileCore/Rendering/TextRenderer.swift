@@ -2,9 +2,12 @@
 /// `from → to` per field, `-/+ replace`, `- delete`.
 public struct TextRenderer: Sendable {
     public var style: TextStyle
+    /// How a refusal's way out is typed.
+    public var spelling: OptionSpelling
 
-    public init(style: TextStyle = .plain) {
+    public init(style: TextStyle = .plain, spelling: OptionSpelling) {
         self.style = style
+        self.spelling = spelling
     }
 
     public func render(_ report: RunReport) -> String {
@@ -34,7 +37,7 @@ public struct TextRenderer: Sendable {
             out += plan.unmanaged.isEmpty ? "\n" : ": \(plan.unmanaged.joined(separator: ", ").terminalSafe)\n"
         }
         for refusal in plan.refusals {
-            out += "  " + paint("refused:", .red) + " \(refusal.message.terminalSafe)\n"
+            out += "  " + paint("refused:", .red) + " \(refusal.message(spelling: spelling).terminalSafe)\n"
         }
         if case .failed(let message, let completed) = account.outcome {
             out += "  " + paint("failed:", .red) + " \(message.terminalSafe)\n"

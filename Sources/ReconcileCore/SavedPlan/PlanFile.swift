@@ -66,25 +66,27 @@ public enum PlanFile {
 }
 
 /// Why a plan file cannot be applied; every case is exit code 3.
-public enum PlanFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PlanFileError: Error, Sendable, Equatable {
     case notJSON
     case notAPlan
     case otherVersion(Int)
     case malformed(String)
     case checksumMismatch
 
-    public var description: String {
-        switch self {
+    /// What is wrong and how to make a new plan, typed as `spelling` says.
+    public func message(spelling: OptionSpelling) -> String {
+        let savePlan = spelling(.savePlan)
+        return switch self {
         case .notJSON:
-            "not a plan file: it is not a JSON object; write one with `reconcile --dry-run --plan-out FILE`"
+            "not a plan file: it is not a JSON object; write one with `\(savePlan)`"
         case .notAPlan:
-            "not a plan file: it lacks `\"format\": \"\(PlanFile.format)\"`; write one with `reconcile --dry-run --plan-out FILE`"
+            "not a plan file: it lacks `\"format\": \"\(PlanFile.format)\"`; write one with `\(savePlan)`"
         case .otherVersion(let version):
-            "the plan file is of format version \(version), and this reconcile reads version \(PlanFile.formatVersion) only; plan again with this version (`reconcile --dry-run --plan-out FILE`)"
+            "the plan file is of format version \(version), and this reconcile reads version \(PlanFile.formatVersion) only; plan again with this version (`\(savePlan)`)"
         case .malformed(let what):
-            "the plan file is malformed (\(what)); plan again with `reconcile --dry-run --plan-out FILE`"
+            "the plan file is malformed (\(what)); plan again with `\(savePlan)`"
         case .checksumMismatch:
-            "the plan file's checksum does not match its content: it was edited after it was written; plan again with `reconcile --dry-run --plan-out FILE` instead of editing a plan"
+            "the plan file's checksum does not match its content: it was edited after it was written; plan again with `\(savePlan)` instead of editing a plan"
         }
     }
 }

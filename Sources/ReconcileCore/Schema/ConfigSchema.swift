@@ -9,12 +9,13 @@
 public enum ConfigSchema {
     public static let draft = "https://json-schema.org/draft/2020-12/schema"
 
-    /// The schema, as `reconcile schema` prints it and `schema/reconcile.schema.json` holds it.
-    public static func render(catalog: EventCatalog = .bundled, versions: APIVersions = .bundled) -> String {
-        document(catalog: catalog, versions: versions).rendered
+    /// The schema, as `reconcile schema` prints it and `schema/reconcile.schema.json` holds it;
+    /// descriptions type the options that accept newer events and versions as `spelling` says.
+    public static func render(spelling: OptionSpelling, catalog: EventCatalog = .bundled, versions: APIVersions = .bundled) -> String {
+        document(spelling: spelling, catalog: catalog, versions: versions).rendered
     }
 
-    public static func document(catalog: EventCatalog = .bundled, versions: APIVersions = .bundled) -> JSONValue {
+    public static func document(spelling: OptionSpelling, catalog: EventCatalog = .bundled, versions: APIVersions = .bundled) -> JSONValue {
         .object([
             ("$schema", .string(draft)),
             ("title", "reconcile config"),
@@ -43,9 +44,9 @@ public enum ConfigSchema {
                     "connect": [("type", .array(["boolean", "null"]))],
                     "metadata": metadataShape,
                 ])),
-                ("event", event(catalog)),
+                ("event", event(catalog, spelling: spelling)),
                 ("api_version", .object([
-                    ("description", "A Stripe API version bundled with this build (pass --allow-unknown-api-versions to accept newer ones)."),
+                    ("description", .string("A Stripe API version bundled with this build (pass \(spelling(.allowUnknownAPIVersions)) to accept newer ones).")),
                     ("anyOf", .array([.object([("type", "null")]), .object([("enum", .array(versions.versions.reversed().map(JSONValue.string)))])])),
                 ])),
             ])),
@@ -84,7 +85,7 @@ public enum ConfigSchema {
 
     /// Every event id and every display name naming exactly one id, each with a
     /// description, so an editor completes either.
-    static func event(_ catalog: EventCatalog) -> JSONValue {
+    static func event(_ catalog: EventCatalog, spelling: OptionSpelling) -> JSONValue {
         var choices: [JSONValue] = catalog.types.map { type in
             .object([("const", .string(type)), ("description", .string("Stripe's `\(type)` event (display name \"\(displayName(type))\")."))])
         }
@@ -94,7 +95,7 @@ public enum ConfigSchema {
             choices.append(.object([("const", .string(name)), ("description", .string("The display name of `\(type)`."))]))
         }
         return .object([
-            ("description", "Exactly one Stripe event type bundled with this build, or its display name (`reconcile events WORD` searches them; pass --allow-unknown-events to accept newer ones)."),
+            ("description", .string("Exactly one Stripe event type bundled with this build, or its display name (`\(spelling(.searchEvents))` searches them; pass \(spelling(.allowUnknownEvents)) to accept newer ones).")),
             ("type", "string"),
             ("anyOf", .array(choices)),
         ])

@@ -35,8 +35,8 @@ import Testing
             AccountReport(configPath: "b.yaml", owner: "web", plan: nil, outcome: .failed(message: "listing failed", completed: 0)),
             AccountReport(configPath: "c.yaml", owner: "ok", plan: nil, outcome: .applied),
         ])
-        #expect(report.workflowCommands.map(\.description) == [
-            "::error title=reconcile::a.yaml (owner shop): refused, nothing was written: \(Refusal.replaceNotAllowed(count: 1).message)",
+        #expect(report.workflowCommands(spelling: .test).map(\.description) == [
+            "::error title=reconcile::a.yaml (owner shop): refused, nothing was written: \(Refusal.replaceNotAllowed(count: 1).message(spelling: .test))",
             "::error title=reconcile::b.yaml (owner web): failed: listing failed",
         ])
     }

@@ -25,7 +25,7 @@ import Testing
     }()
 
     func load(_ yaml: String) throws -> AccountConfig {
-        switch ConfigLoader.load(text: yaml, path: "exported.yaml", environment: [:]) {
+        switch ConfigLoader.load(text: yaml, path: "exported.yaml", environment: [:], options: .test) {
         case .success(let config): return config
         case .failure(let errors):
             Issue.record("exported config is invalid:\n\(errors.diagnostics.map(\.message).joined(separator: "\n"))\n\(yaml)")

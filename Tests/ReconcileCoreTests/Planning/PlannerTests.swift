@@ -129,7 +129,7 @@ import Testing
         let others = (0..<3).map { Fixture.unmanaged(id: "we_u\($0)", url: "https://x.example.com/\($0)", events: ["*"]) }
         let plan = Planner.plan(config: Fixture.config([t1, t2], maxEndpoints: 4), observed: others)
         #expect(plan.refusals == [.endpointCap(planned: 5, untouched: 3, max: 4)])
-        #expect(plan.refusals[0].message.hasPrefix(
+        #expect(plan.refusals[0].message(spelling: .test).hasPrefix(
             "the plan would leave 5 webhook endpoints (2 of this file's triggers, 3 unmanaged or foreign); this account allows 4 (`stripe.max_endpoints`);"))
     }
 
@@ -148,12 +148,12 @@ import Testing
         // 8 managed: the limit is max(3, 8 / 2) = 4; deleting 5 is refused.
         let plan = Planner.plan(config: Fixture.config(Array(triggers.prefix(3))), observed: observed)
         #expect(plan.refusals == [.deletionLimit(deletes: 5, limit: .halfOfManaged(8))])
-        #expect(plan.refusals[0].message.hasPrefix("the plan would delete 5 endpoints whose triggers are no longer declared, over the limit of 4 (the default: the larger of 3 and half of the 8 managed endpoints);"))
+        #expect(plan.refusals[0].message(spelling: .test).hasPrefix("the plan would delete 5 endpoints whose triggers are no longer declared, over the limit of 4 (the default: the larger of 3 and half of the 8 managed endpoints);"))
         #expect(Planner.plan(config: Fixture.config(Array(triggers.prefix(4))), observed: observed).refusals.isEmpty)
         #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(allowDeletes: true)).refusals.isEmpty)
         #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(maxDeletes: 8)).refusals.isEmpty)
         #expect(Planner.plan(config: Fixture.config([]), observed: observed, options: PlanOptions(maxDeletes: 7)).refusals == [.deletionLimit(deletes: 8, limit: .flag(7))])
-        #expect(Refusal.deletionLimit(deletes: 8, limit: .flag(7)).message.contains("over the limit of 7 (--max-deletes 7)"))
+        #expect(Refusal.deletionLimit(deletes: 8, limit: .flag(7)).message(spelling: .test).hasSuffix("over the limit of 7 («maxDeletes(7)»); check the config is complete, then pass «allowDeletes» or «maxDeletes(8)»"))
     }
 
     @Test func duplicateDeletesDoNotCountTowardTheLimit() {

@@ -45,7 +45,7 @@ import Testing
             let plan = Planner.plan(config: config, observed: observed, options: PlanOptions(allowReplace: scenario.random.chance(0.5)))
             let outcome: AccountOutcome = scenario.random.chance(0.3) ? .failed(message: scenario.text(), completed: 0) : .planned
             let report = RunReport(dryRun: scenario.random.chance(0.5), accounts: [AccountReport(configPath: scenario.text(), owner: config.stripe.owner, plan: plan, outcome: outcome)])
-            for rendered in [TextRenderer().render(report), TextRenderer().renderResults(report), MarkdownRenderer.render(report)] {
+            for rendered in [TextRenderer(spelling: .test).render(report), TextRenderer(spelling: .test).renderResults(report), MarkdownRenderer.render(report, spelling: .test)] {
                 let controls = rendered.unicodeScalars.filter { TerminalText.isControl($0) && $0 != "\n" }
                 #expect(controls.isEmpty, "seed \(seed): \(controls.map { String($0.value, radix: 16) })")
             }

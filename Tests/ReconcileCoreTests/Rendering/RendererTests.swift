@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func textReadsLikeTerraformPlan() {
-        let text = TextRenderer().render(Self.mixedReport())
+        let text = TextRenderer(spelling: .test).render(Self.mixedReport())
         #expect(text == """
         shop.yaml (owner shop)
           - delete gone/charge.refunded (we_del) # trigger no longer declared
@@ -45,12 +45,12 @@ import Testing
     }
 
     @Test func colorsOnlyWhenAsked() {
-        #expect(!TextRenderer().render(Self.mixedReport()).contains("\u{1B}["))
-        #expect(TextRenderer(style: TextStyle(enabled: true)).render(Self.mixedReport()).contains("\u{1B}[32m+ create\u{1B}[0m"))
+        #expect(!TextRenderer(spelling: .test).render(Self.mixedReport()).contains("\u{1B}["))
+        #expect(TextRenderer(style: TextStyle(enabled: true), spelling: .test).render(Self.mixedReport()).contains("\u{1B}[32m+ create\u{1B}[0m"))
     }
 
     @Test func jsonFollowsTheContract() throws {
-        let json = JSONRenderer.render(Self.mixedReport())
+        let json = JSONRenderer.render(Self.mixedReport(), spelling: .test)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(root["format_version"] as? Int == 1)
         #expect(root["dry_run"] as? Bool == true)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func markdownIsATablePerAccount() {
-        let markdown = MarkdownRenderer.render(Self.mixedReport())
+        let markdown = MarkdownRenderer.render(Self.mixedReport(), spelling: .test)
         #expect(markdown.contains("| update | `dunning/invoice.payment_failed` | `we_upd` | `url`: \"https://old.example.com/x\" → \"https://hooks.example.com/dunning/invoice.payment_failed\"<br>`metadata.extra`: \"1\" → (none) |"))
         #expect(markdown.contains("**1** to create"))
         #expect(markdown.contains("Left alone (unmanaged or foreign): `we_u`"))

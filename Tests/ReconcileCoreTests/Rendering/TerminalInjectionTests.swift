@@ -27,13 +27,13 @@ import Testing
     }
 
     @Test func textPlansEscapeControlCharacters() {
-        let text = TextRenderer().render(Self.report()) + TextRenderer().renderResults(Self.report())
+        let text = TextRenderer(spelling: .test).render(Self.report()) + TextRenderer(spelling: .test).renderResults(Self.report())
         #expect(controls(text).isEmpty, "\(controls(text))")
         #expect(text.contains(#"\u{1B}]0;pwned\u{7}\u{1B}[2J\rfake"#), "\(text)")
     }
 
     @Test func markdownPlansEscapeControlCharacters() {
-        let markdown = MarkdownRenderer.render(Self.report())
+        let markdown = MarkdownRenderer.render(Self.report(), spelling: .test)
         #expect(controls(markdown).isEmpty, "\(controls(markdown))")
         #expect(markdown.contains(#"\r\n\u{7F}"#), "\(markdown)")
     }
@@ -58,7 +58,7 @@ import Testing
         endpoint.metadata["k\u{1B}[2J"] = "sk_live_\(String(repeating: "a", count: 24))"
         let yaml = ConfigExporter.export([endpoint], settings: StripeSettings(owner: "shop"), includeUnmanaged: false)
         #expect(!yaml.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" }, "\(yaml.debugDescription)")
-        guard case .success(let config) = ConfigLoader.load(text: yaml, path: "x.yaml", environment: [:], options: .init(allowUnknownEvents: true)) else {
+        guard case .success(let config) = ConfigLoader.load(text: yaml, path: "x.yaml", environment: [:], options: .init(spelling: .test, allowUnknownEvents: true)) else {
             Issue.record("the export does not load: \(yaml)")
             return
         }

@@ -15,9 +15,9 @@ import Testing
         let reason = try #require(plan.configStaleness(of: account, now: SHA256.hex("version: 1\n# edited")))
         guard case .configChanged(let path, _, _) = reason else { Issue.record("\(reason)"); return }
         #expect(path == "shop.yaml")
-        let message = Refusal.stalePlan(reason).message
+        let message = Refusal.stalePlan(reason).message(spelling: .test)
         #expect(message.contains("shop.yaml changed since the plan was made"))
-        #expect(message.contains("plan again"))
+        #expect(message.contains("plan again («savePlan»)"))
         #expect(plan.configStaleness(of: account, now: nil) == .configMissing(path: "shop.yaml"))
     }
 
@@ -28,7 +28,7 @@ import Testing
         now["we_u"] = nil
         let reason = account.staleness(account: account.account, endpoints: now)
         #expect(reason == .endpointsChanged(EndpointChanges(planned: account.endpoints, now: now)))
-        let message = Refusal.stalePlan(reason!).message
+        let message = Refusal.stalePlan(reason!).message(spelling: .test)
         #expect(message.contains("changed: we_2; created: we_9; deleted: we_u"))
     }
 
