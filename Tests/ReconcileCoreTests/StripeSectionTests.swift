@@ -51,7 +51,7 @@ import Testing
         expectError(stripe("api_version: 2024-09-30"), "3:16: unknown Stripe API version `2024-09-30`",
                     hint: "did you mean `2024-09-30.acacia`? If Stripe released it after this build, pass «allowUnknownAPIVersions»")
         expectError(stripe("api_version: latest"), "3:16: unknown Stripe API version `latest`",
-                    hint: "the newest known version is `2026-10-28.endive`")
+                    hint: "the newest known version is `2026-10-28.endive`.")
         // Unquoted, YAML reads a date; the text is what counts.
         #expect(expectValid(stripe("api_version: 2024-06-20"))?.stripe.apiVersion == "2024-06-20")
     }

@@ -8,6 +8,12 @@ import Testing
                     hint: "did you mean `customer.updated`? If Stripe added it after this build, pass «allowUnknownEvents»")
     }
 
+    @Test func anEventLikeNoneKnownPointsToTheSearch() {
+        expectError(trigger("event: zzzqx.vvvwy\nurl: https://x.example"),
+                    "5:16: unknown event type `zzzqx.vvvwy`",
+                    hint: "`«searchEvents»` lists the known types. If Stripe added it after this build, pass «allowUnknownEvents»")
+    }
+
     @Test func malformedEventIsNotOfferedTheFlag() {
         expectError(trigger("event: Customer Updatd\nurl: https://x.example"),
                     "5:16: unknown event type `Customer Updatd`", hint: "did you mean `customer.updated`?")

@@ -23,7 +23,7 @@ extension EventCatalog {
     /// are none, the command typed as `spelling` says.
     public static func didYouMean(_ suggestions: [String], spelling: OptionSpelling) -> String {
         switch suggestions.count {
-        case 0: "`\(spelling(.searchEvents))` lists the known types"
+        case 0: "`\(spelling(.searchEvents))` lists the known types."
         case 1: "did you mean `\(suggestions[0])`?"
         default: "did you mean one of \(suggestions.map { "`\($0)`" }.joined(separator: ", "))?"
         }

@@ -110,7 +110,7 @@ struct ConfigReader {
         guard !isNull(node), let version = string(node, "api_version") else { return nil }
         if versions.contains(version) { return version }
         if APIVersions.isWellFormed(version), options.allowUnknownAPIVersions { return version }
-        var hint = versions.suggestion(for: version).map { "did you mean `\($0)`?" } ?? "the newest known version is `\(versions.latest ?? "")`"
+        var hint = versions.suggestion(for: version).map { "did you mean `\($0)`?" } ?? "the newest known version is `\(versions.latest ?? "")`."
         if APIVersions.isWellFormed(version) {
             hint += " If Stripe released it after this build, pass \(options.spelling(.allowUnknownAPIVersions))"
         }
