@@ -41,7 +41,7 @@ enum YAMLComposer {
                           hint: "each key may appear once in a mapping (YAML would silently keep only one); remove one of them")
                 rename(at: second, width: name.unicodeScalars.count, attempt: attempt, in: &lines)
             } catch let error as YamlError {
-                report(error, log: &log)
+                report(error, lines: lines, log: &log)
                 return nil
             } catch {
                 log.error("the file could not be read as YAML: \(error)", line: 1, column: 1)
@@ -132,39 +132,18 @@ enum YAMLComposer {
         lines[position.line - 1] = String(view)
     }
 
-    private static func report(_ error: YamlError, log: inout DiagnosticLog) {
+    private static func report(_ error: YamlError, lines: [String], log: inout DiagnosticLog) {
+        let hint = YAMLErrorHint(error, lines: lines)?.text
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            log.error("invalid YAML: \(problem)", at: mark, hint: hint(problem: problem, context: context, mark: mark, log: log))
+        case .scanner(_, let problem, let mark, _),
+             .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            log.error("invalid YAML: \(problem)", at: mark, hint: hint)
         case .reader(let problem, let offset, _, let yaml):
             let (line, column) = position(ofCharacter: offset ?? 0, in: yaml)
-            log.error("the file cannot be read as YAML: \(problem)", line: line, column: column,
-                      hint: "a config file is plain UTF-8 text; remove control characters")
+            log.error("the file cannot be read as YAML: \(problem)", line: line, column: column, hint: hint)
         default:
             log.error("the file cannot be read as YAML: \(error)", line: 1, column: 1)
-        }
-    }
-
-    private static func hint(problem: String, context: YamlError.Context?, mark: Mark, log: DiagnosticLog) -> String? {
-        let character = log.line(mark.line).flatMap { line in
-            line.unicodeScalars.dropFirst(mark.column - 1).first
-        }
-        switch problem {
-        case "found character that cannot start any token" where character == "\t":
-            return "YAML indents with spaces only; replace the tab with spaces"
-        case "found character that cannot start any token":
-            return "a value starting with `\(character.map(String.init) ?? "this character")` must be quoted"
-        case "mapping values are not allowed in this context":
-            return "a value containing `: ` must be quoted, or this line's indentation is off"
-        case "found undefined alias":
-            return "aliases (`*name`) are not supported here; write the value out"
-        case _ where problem.hasPrefix("Maximum nesting level"):
-            return "the values nest too deeply; a config file nests a few levels at most"
-        default:
-            guard let context, !context.text.isEmpty else { return "check the indentation and quoting of this line and the one above" }
-            return "\(context.text) started at line \(context.mark.line), column \(context.mark.column); check its indentation and quoting"
         }
     }
 
