@@ -3,13 +3,13 @@ import Yams
 /// The hint under a YAML syntax error, decided by what libyaml was doing when it failed
 /// (its stage, and where what it was reading started) and by the text at the error's
 /// mark: never by libyaml's English message, which an upgrade may reword.
-struct YAMLErrorHint: Equatable {
+struct YAMLErrorHint {
     /// The libyaml stage that failed.
     enum Stage { case reader, scanner, parser, composer }
 
     /// What libyaml was reading when it failed, as it describes it (printed, never
     /// compared), and where that started.
-    struct Context: Equatable {
+    struct Context {
         var text: String
         var line: Int
         var column: Int
@@ -20,11 +20,11 @@ struct YAMLErrorHint: Equatable {
     var character: Unicode.Scalar?
     var context: Context?
     /// The mark's 1-based line and column.
-    var line = 1
-    var column = 1
+    var line: Int
+    var column: Int
     /// How deeply the text nests on the mark's line (see `nesting(of:)`); counted for
     /// parser errors only.
-    var nesting = 0
+    var nesting: Int
 
     /// libyaml refuses 1,000 levels of nesting; `nesting(of:)` only estimates them, so
     /// the threshold is well below that, and still far beyond a config (a few levels).
