@@ -1,6 +1,9 @@
 /// Checks on the raw text that come before YAML parsing: they hold even where the YAML
 /// does not parse, and a secret must be caught wherever it is, comments included.
 enum TextScan {
+    /// For a tab where YAML wants spaces, here and where libyaml stops at one.
+    static let tabHint = "YAML indents with spaces only; replace the tab with spaces"
+
     /// Tabs used for indentation: YAML forbids them, and libyaml's own message
     /// ("found character that cannot start any token") does not say so.
     static func tabs(in log: inout DiagnosticLog) -> Bool {
@@ -11,7 +14,7 @@ enum TextScan {
             guard let tab = indent.firstIndex(of: "\t"), indent.count < line.unicodeScalars.count else { continue }
             let column = indent.distance(from: indent.startIndex, to: tab) + 1
             log.error("tab character in indentation", line: number, column: column,
-                      hint: "YAML indents with spaces only; replace the tab with spaces")
+                      hint: tabHint)
             found = true
         }
         return found

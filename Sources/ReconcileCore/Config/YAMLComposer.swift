@@ -4,51 +4,110 @@ import Yams
 /// recovering from duplicate keys so the rest of the file is still checked.
 ///
 /// Yams refuses a mapping with a repeated key by throwing, which would end the check of
-/// the file there. Instead each later occurrence is reported where it is written, then
-/// renamed in a private copy of the text to a placeholder of the same width (so every
-/// other position stays true) that the reader skips; composing is then retried.
+/// the file there. Instead every later occurrence of each key it names is reported where
+/// it is written, then renamed in a private copy of the text to a placeholder of the same
+/// width (so every other position stays true) that the reader skips; composing is then
+/// retried, once per mapping with repeated keys. (Yams cannot be told to keep duplicates,
+/// and its events are not public: composing again is the only way on.)
 enum YAMLComposer {
     /// Private-use scalars: they cannot appear in a key the reader accepts.
     static let placeholderBase: UInt32 = 0xE000
-    private static let maxRetries = 200
+    /// One placeholder per renamed key, so that no two renamed keys repeat each other.
+    private static let placeholderCount: UInt32 = 0x1000
+    /// Each retry reports at least one duplicate key, so after this many the log is full:
+    /// more would only add to the count of errors not shown, each time parsing the whole
+    /// file again (a pathological file of a thousand one-line `{a: 1, a: 1}` mappings
+    /// would be parsed a thousand times).
+    private static let maxRetries = DiagnosticLog.limit
 
     static func isPlaceholder(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first else { return false }
-        return (placeholderBase..<placeholderBase + 0x1000).contains(first.value)
+        return (placeholderBase..<placeholderBase + placeholderCount).contains(first.value)
     }
 
     static func compose(_ text: String, log: inout DiagnosticLog) -> Node? {
+        composition(of: text, log: &log).root
+    }
+
+    /// The node tree, and how many times the text was composed to get it: once, plus once
+    /// per mapping with repeated keys.
+    static func composition(of text: String, log: inout DiagnosticLog) -> (root: Node?, attempts: Int) {
         // Split only once a duplicate key needs renaming: most files compose at once.
         lazy var lines = yamlLines(text)
-        for attempt in 0..<maxRetries {
+        var renamed: UInt32 = 0
+        for attempt in 1...(1 + maxRetries) {
             do {
                 // The basic resolver tags every plain scalar a string without running the
                 // default resolver's regular expressions on each one (most of the parse
                 // time); the reader tells null, numbers and booleans apart itself. The
                 // encoding is named because Yams' default reads the whole process
                 // environment on every call.
-                return try Yams.compose(yaml: attempt == 0 ? text : lines.joined(separator: "\n"), .basic, .default, .utf8)
+                let root = try Yams.compose(yaml: attempt == 1 ? text : lines.joined(separator: "\n"), .basic, .default, .utf8)
+                return (root, attempt)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-                let name = duplicates.first ?? ""
-                let first = context.mark
-                guard let second = laterOccurrence(of: name, after: first, in: lines) else {
-                    log.error("duplicate key `\(name)` in this mapping", at: first,
-                              hint: "each key may appear once in a mapping; remove the extra one")
-                    return nil
+                guard renameRepeats(of: duplicates, firstAt: context.mark, in: &lines, renamed: &renamed, log: &log) else {
+                    return (nil, attempt)
                 }
-                log.error("duplicate key `\(name)`: it is already set at line \(first.line)",
-                          line: second.line, column: second.column,
-                          hint: "each key may appear once in a mapping (YAML would silently keep only one); remove one of them")
-                rename(at: second, width: name.unicodeScalars.count, attempt: attempt, in: &lines)
             } catch let error as YamlError {
-                report(error, log: &log)
-                return nil
+                report(error, lines: lines, log: &log)
+                return (nil, attempt)
             } catch {
                 log.error("the file could not be read as YAML: \(error)", line: 1, column: 1)
-                return nil
+                return (nil, attempt)
             }
         }
-        return nil
+        return (nil, 1 + maxRetries)
+    }
+
+    /// Reports every later occurrence of `names`, the repeated keys of one mapping, and
+    /// renames them in `lines`. False when composing cannot go on: the first name is not
+    /// found again, or a key cannot be renamed.
+    private static func renameRepeats(of names: [String], firstAt mark: Mark, in lines: inout [String],
+                                      renamed: inout UInt32, log: inout DiagnosticLog) -> Bool {
+        let repeats = repeats(of: names, firstAt: mark, in: lines)
+        guard let first = repeats.first, !first.later.isEmpty else {
+            log.error("duplicate key `\(names.first ?? "")` in this mapping", at: mark,
+                      hint: "each key may appear once in a mapping; remove the extra one")
+            return false
+        }
+        var renames: [(position: MappingKeys.Position, width: Int, placeholder: UInt32)] = []
+        for (name, firstLine, later) in repeats {
+            for position in later {
+                log.error("duplicate key `\(name)`: it is already set at line \(firstLine)",
+                          line: position.line + 1, column: position.column + 1,
+                          hint: "each key may appear once in a mapping (YAML would silently keep only one); remove one of them")
+                renames.append((position, name.unicodeScalars.count, placeholderBase + renamed))
+                renamed += 1
+            }
+        }
+        guard renamed <= placeholderCount, !renames.contains(where: { $0.width == 0 }) else { return false }
+        // Line by line: a flow mapping may hold thousands of repeats on one long line.
+        for (line, onLine) in Dictionary(grouping: renames, by: \.position.line) {
+            var scalars = Array(lines[line].unicodeScalars)
+            for (position, width, placeholder) in onLine {
+                for column in position.column..<(position.column + width) { scalars[column] = Unicode.Scalar(placeholder)! }
+            }
+            lines[line] = String(String.UnicodeScalarView(scalars))
+        }
+        return true
+    }
+
+    /// For each of `names` (sorted, as Yams gives them, with where the first name is first
+    /// written), the line it is first set on and where each later occurrence's name is.
+    /// Only the first name is certain to be there; another the scan cannot place is left to
+    /// the next attempt, where Yams says where it first is.
+    private static func repeats(of names: [String], firstAt mark: Mark, in lines: [String])
+        -> [(name: String, firstLine: Int, later: [MappingKeys.Position])] {
+        let first = MappingKeys.Position(line: mark.line - 1, column: mark.column - 1)
+        let keys = MappingKeys(around: first, in: lines)
+        let written = Dictionary(grouping: keys?.names(in: lines) ?? [], by: \.text)
+        return names.enumerated().compactMap { index, name in
+            let occurrences = written[name] ?? []
+            // Where Yams says it is, even if an escape or an anchor hides it from the scan.
+            if index == 0 { return (name, mark.line, occurrences.filter { $0.key > first }.map(\.name)) }
+            guard keys?.complete == true, let earliest = occurrences.first, occurrences.count > 1 else { return nil }
+            return (name, earliest.key.line + 1, occurrences.dropFirst().map(\.name))
+        }
     }
 
     /// The lines as the YAML parser numbers them: a line ends at LF, CR, CRLF, NEL, LS or
@@ -77,94 +136,18 @@ enum YAMLComposer {
         return lines
     }
 
-    /// Where `name` is written again as a key of the mapping whose first key is at `first`:
-    /// the same column on a later line of a block mapping, or later on the same line in a
-    /// flow mapping (`{a: 1, a: 2}`).
-    private static func laterOccurrence(of name: String, after first: Mark, in lines: [String]) -> (line: Int, column: Int)? {
-        let column = first.column - 1
-        guard lines.indices.contains(first.line - 1) else { return nil }
-        let sameLine = Array(lines[first.line - 1].unicodeScalars)
-        var j = column + 1
-        while j < sameLine.count {
-            if sameLine[j] == "," || sameLine[j] == "{" {
-                var k = j + 1
-                while k < sameLine.count, sameLine[k] == " " { k += 1 }
-                if keyMatches(name, at: k, in: sameLine) { return (first.line, k + 1 + quoteWidth(at: k, in: sameLine)) }
-            }
-            j += 1
-        }
-        for number in first.line..<lines.count {
-            let scalars = Array(lines[number].unicodeScalars)
-            let indent = scalars.prefix { $0 == " " }.count
-            let blank = indent == scalars.count || scalars[indent] == "#"
-            if blank { continue }
-            // A line indented less than the mapping's keys (or a new `- ` item at the
-            // key's column) closes the mapping.
-            if indent < column { return nil }
-            if indent == column, keyMatches(name, at: column, in: scalars) {
-                return (number + 1, column + 1 + quoteWidth(at: column, in: scalars))
-            }
-            if indent == column, scalars[column] == "-" { return nil }
-        }
-        return nil
-    }
-
-    private static func quoteWidth(at i: Int, in scalars: [Unicode.Scalar]) -> Int {
-        scalars[i] == "\"" || scalars[i] == "'" ? 1 : 0
-    }
-
-    private static func keyMatches(_ name: String, at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard start < scalars.count else { return false }
-        let quote = quoteWidth(at: start, in: scalars)
-        let key = Array(name.unicodeScalars)
-        let end = start + quote + key.count
-        guard end + quote < scalars.count, Array(scalars[(start + quote)..<end]) == key else { return false }
-        if quote == 1 { return scalars[end] == scalars[start] }
-        return scalars[end] == ":" || scalars[end] == " "
-    }
-
-    private static func rename(at position: (line: Int, column: Int), width: Int, attempt: Int, in lines: inout [String]) {
-        var scalars = Array(lines[position.line - 1].unicodeScalars)
-        let placeholder = Unicode.Scalar(placeholderBase + UInt32(attempt))!
-        for i in (position.column - 1)..<(position.column - 1 + width) { scalars[i] = placeholder }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        lines[position.line - 1] = String(view)
-    }
-
-    private static func report(_ error: YamlError, log: inout DiagnosticLog) {
+    private static func report(_ error: YamlError, lines: [String], log: inout DiagnosticLog) {
+        let hint = YAMLErrorHint(error, lines: lines)?.text
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            log.error("invalid YAML: \(problem)", at: mark, hint: hint(problem: problem, context: context, mark: mark, log: log))
+        case .scanner(_, let problem, let mark, _),
+             .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            log.error("invalid YAML: \(problem)", at: mark, hint: hint)
         case .reader(let problem, let offset, _, let yaml):
             let (line, column) = position(ofCharacter: offset ?? 0, in: yaml)
-            log.error("the file cannot be read as YAML: \(problem)", line: line, column: column,
-                      hint: "a config file is plain UTF-8 text; remove control characters")
+            log.error("the file cannot be read as YAML: \(problem)", line: line, column: column, hint: hint)
         default:
             log.error("the file cannot be read as YAML: \(error)", line: 1, column: 1)
-        }
-    }
-
-    private static func hint(problem: String, context: YamlError.Context?, mark: Mark, log: DiagnosticLog) -> String? {
-        let character = log.line(mark.line).flatMap { line in
-            line.unicodeScalars.dropFirst(mark.column - 1).first
-        }
-        switch problem {
-        case "found character that cannot start any token" where character == "\t":
-            return "YAML indents with spaces only; replace the tab with spaces"
-        case "found character that cannot start any token":
-            return "a value starting with `\(character.map(String.init) ?? "this character")` must be quoted"
-        case "mapping values are not allowed in this context":
-            return "a value containing `: ` must be quoted, or this line's indentation is off"
-        case "found undefined alias":
-            return "aliases (`*name`) are not supported here; write the value out"
-        case _ where problem.hasPrefix("Maximum nesting level"):
-            return "the values nest too deeply; a config file nests a few levels at most"
-        default:
-            guard let context, !context.text.isEmpty else { return "check the indentation and quoting of this line and the one above" }
-            return "\(context.text) started at line \(context.mark.line), column \(context.mark.column); check its indentation and quoting"
         }
     }
 
