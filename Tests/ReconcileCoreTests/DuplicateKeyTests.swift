@@ -109,7 +109,7 @@ import Testing
 /// The text scan that finds a mapping's keys from one of them.
 @Suite struct MappingKeysTests {
     private func keys(_ yaml: String, around line: Int, _ column: Int) -> (starts: [String], complete: Bool)? {
-        let lines = YAMLComposer.yamlLines(yaml)
+        let lines = YAMLLines.all(yaml)
         return MappingKeys(around: .init(line: line - 1, column: column - 1), in: lines).map { keys in
             (keys.starts.map { "\($0.line + 1):\($0.column + 1)" }, keys.complete)
         }
@@ -126,7 +126,7 @@ import Testing
     @Test func flowMappingsFromTheirBraceToTheirEnd() {
         let yaml = "m: {b: \"x, y\", # c\n  a: {a: 1}, ? c : [a, b],\n  'd': 4}\nn: 5"
         #expect(keys(yaml, around: 2, 3)! == (["1:5", "2:3", "2:16", "3:3"], true))
-        let names = MappingKeys(around: .init(line: 1, column: 2), in: YAMLComposer.yamlLines(yaml))!.names(in: YAMLComposer.yamlLines(yaml))
+        let names = MappingKeys(around: .init(line: 1, column: 2), in: YAMLLines.all(yaml))!.names(in: YAMLLines.all(yaml))
         #expect(names.map(\.text) == ["b", "a", "c", "d"])
         #expect(names.map { "\($0.name.line + 1):\($0.name.column + 1)" } == ["1:5", "2:3", "2:16", "3:4"])
         // A bracket in quotes hides the brace: the keys from the given one on are found.

@@ -26,9 +26,28 @@ import Testing
         #expect(!errors.diagnostics.isEmpty)
     }
 
+    @Test(arguments: ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func aDiagnosticQuotesItsOwnLineWhateverTheBreaks(newline: String) {
+        let yaml = ["version: 1", "workflows:", "  - name: a", "    triggers:", "      - event: customer.updatd", "        url: https://a.example/x", ""]
+            .joined(separator: newline)
+        let found = diagnostics(yaml)
+        #expect(found.map(\.location.line) == [5])
+        #expect(found.first?.sourceLine == "      - event: customer.updatd")
+    }
+
+    @Test func aLineIsFoundByItsNumber() {
+        let text = "a\r\nb\rc\nd\u{2028}e\u{85}f\u{2029}g"
+        #expect((1...7).map { YAMLLines.line($0, of: text) } == ["a", "b", "c", "d", "e", "f", "g"])
+        #expect(YAMLLines.line(8, of: text) == nil)
+        #expect(YAMLLines.line(0, of: text) == nil)
+        // Bytes that only start a break are text: é is C3 A9, … is E2 80 A6.
+        #expect(YAMLLines.all("é…\u{C2}") == ["é…\u{C2}"])
+    }
+
     @Test func linesSplitAsTheParserCountsThem() {
-        #expect(YAMLComposer.yamlLines("a\r\nb\rc\nd\u{2028}e") == ["a", "b", "c", "d", "e"])
-        #expect(YAMLComposer.yamlLines("") == [""])
-        #expect(YAMLComposer.yamlLines("a\n") == ["a", ""])
+        #expect(YAMLLines.all("a\r\nb\rc\nd\u{2028}e") == ["a", "b", "c", "d", "e"])
+        #expect(YAMLLines.all("a\r") == ["a", ""])
+        #expect(YAMLLines.all("") == [""])
+        #expect(YAMLLines.all("a\n") == ["a", ""])
     }
 }

@@ -81,7 +81,7 @@ import Yams
     ])
     func theHintDoesNotDependOnLibyamlsWording(yaml: String, expected: String) throws {
         let error = try #require(libyamlError(yaml))
-        let lines = YAMLComposer.yamlLines(yaml)
+        let lines = YAMLLines.all(yaml)
         #expect(YAMLErrorHint(error, lines: lines)?.text == expected)
         #expect(YAMLErrorHint(reworded(error), lines: lines)?.text == expected)
     }

@@ -17,29 +17,13 @@ struct DiagnosticLog {
         self.text = text
     }
 
-    /// The text of a 1-based line, without its line break. Lines end at "\n" alone: "\r\n"
-    /// leaves a "\r" that is dropped here.
+    /// The text of a 1-based line (as the parser counts lines), without its line break.
     func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        for _ in 1..<number {
-            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            start = bytes.index(after: newline)
-        }
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-        return Self.text(of: bytes[start..<end])
+        YAMLLines.line(number, of: text)
     }
 
     /// Every line, without line breaks, for the scans that look at each one.
-    var lines: [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Self.text(of:))
-    }
-
-    /// A line's bytes as text, without the "\r" of a "\r\n" ending.
-    private static func text(of line: Substring.UTF8View) -> String {
-        String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
-    }
+    var lines: [String] { YAMLLines.all(text) }
 
     func location(_ mark: Mark?) -> ConfigLocation {
         ConfigLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)

@@ -7,7 +7,7 @@
 /// commas. A key the scan cannot match (written with escapes, say) is left to the next
 /// attempt to compose, where Yams says where it is.
 struct MappingKeys {
-    /// A 0-based line, as `YAMLComposer.yamlLines` splits the text, and scalar offset in it.
+    /// A 0-based line, as `YAMLLines` splits the text, and scalar offset in it.
     struct Position: Comparable {
         var line: Int
         var column: Int

@@ -33,7 +33,7 @@ enum YAMLComposer {
     /// per mapping with repeated keys.
     static func composition(of text: String, log: inout DiagnosticLog) -> (root: Node?, attempts: Int) {
         // Split only once a duplicate key needs renaming: most files compose at once.
-        lazy var lines = yamlLines(text)
+        lazy var lines = YAMLLines.all(text)
         var renamed: UInt32 = 0
         for attempt in 1...(1 + maxRetries) {
             do {
@@ -108,32 +108,6 @@ enum YAMLComposer {
             guard keys?.complete == true, let earliest = occurrences.first, occurrences.count > 1 else { return nil }
             return (name, earliest.key.line + 1, occurrences.dropFirst().map(\.name))
         }
-    }
-
-    /// The lines as the YAML parser numbers them: a line ends at LF, CR, CRLF, NEL, LS or
-    /// PS. (Split at LF alone, a file with lone CRs has fewer lines than the parser's
-    /// marks count, and a duplicate key's mark pointed past the last line: a crash the
-    /// fuzzer found.)
-    static func yamlLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", afterCR {
-                afterCR = false
-                continue
-            }
-            afterCR = scalar == "\r"
-            switch scalar {
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            default:
-                current.append(scalar)
-            }
-        }
-        lines.append(String(current))
-        return lines
     }
 
     private static func report(_ error: YamlError, lines: [String], log: inout DiagnosticLog) {

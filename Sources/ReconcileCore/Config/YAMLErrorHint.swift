@@ -30,7 +30,7 @@ struct YAMLErrorHint {
     /// the threshold is well below that, and still far beyond a config (a few levels).
     static let deepNesting = 500
 
-    /// The facts `error` gives, and `lines` (as `YAMLComposer.yamlLines` splits the text)
+    /// The facts `error` gives, and `lines` (as `YAMLLines` splits the text)
     /// at its mark; nil for errors that are not about the text.
     init?(_ error: YamlError, lines: [String]) {
         switch error {
