@@ -213,7 +213,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if !quiet { printOut(render(plan)) }
             GitHubActions.current?.publish(plan)
             source.describeCurrency(of: planned)
-            var outcome = TickOutcome(report: plan, printed: !quiet)
+            var outcome = TickOutcome(report: plan)
             if let planOut, case .config(_, let digests) = source, !save(planned, digests: digests, to: planOut) {
                 outcome.run = .failed
             }
@@ -225,12 +225,12 @@ struct ApplyCommand: AsyncParsableCommand {
         try connection.save()
         if !quiet {
             switch output {
-            case .text: printOut(TextRenderer(style: Terminal.stdoutStyle, spelling: .commandLine).renderResults(report))
+            case .text: printOut(textRenderer.renderResults(report))
             case .json, .markdown: printOut(render(report))
             }
         }
         GitHubActions.current?.publish(report)
-        return TickOutcome(report: report, printed: !quiet)
+        return TickOutcome(report: report)
     }
 
     /// Where progress goes: for people on a terminal, the progress printer; for a
@@ -258,9 +258,12 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
+    /// The text plan on stdout: coloured when it is a terminal, with the flags as typed.
+    var textRenderer: TextRenderer { TextRenderer(style: Terminal.stdoutStyle, spelling: .commandLine) }
+
     func render(_ report: RunReport) -> String {
         switch output {
-        case .text: TextRenderer(style: Terminal.stdoutStyle, spelling: .commandLine).render(report)
+        case .text: textRenderer.render(report)
         case .json: JSONRenderer.render(report, spelling: .commandLine)
         case .markdown: MarkdownRenderer.render(report, spelling: .commandLine)
         }

@@ -12,13 +12,9 @@ public struct TickOutcome: Sendable {
     /// Whether the config differs from the previous tick's (the first tick's counts as
     /// changed): changes made under an unchanged config repaired drift.
     public var configChanged = true
-    /// Whether anything was printed on stdout for it (it had changes, or failed).
-    public var printed = false
-
-    public init(report: RunReport, printed: Bool) {
+    public init(report: RunReport) {
         self.run = report.outcome
         self.report = report
-        self.printed = printed
     }
 
     /// What the tick came to: its run's outcome, or an invalid config (the last valid one

@@ -48,7 +48,7 @@ import Testing
                     return ticks.count
                 }
                 if number == stopAt { stop.stop(reason: "SIGTERM") }
-                return TickOutcome(report: RunReport(dryRun: false, accounts: []), printed: false)
+                return TickOutcome(report: RunReport(dryRun: false, accounts: []))
             },
             observe: { outcome in record.observed.withLock { $0.append(outcome) } })
     }
@@ -107,7 +107,7 @@ import Testing
             reload: { .success([]) }, report: { _ in },
             tick: { _ in
                 ticks.withLock { $0 += 1 }
-                return TickOutcome(report: RunReport(dryRun: false, accounts: []), printed: false)
+                return TickOutcome(report: RunReport(dryRun: false, accounts: []))
             },
             observe: { _ in })
         async let last = loop.run(initial: [])
